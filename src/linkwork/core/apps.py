@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "linkwork.core"
+    label = "core"
+    verbose_name = "Linkwork core"
+
+    def ready(self) -> None:
+        from linkwork.core import signals  # noqa: F401

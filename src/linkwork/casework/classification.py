@@ -183,6 +183,33 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "discharged_by": P,
         "created_at": N,
     },
+    "servicelink": {
+        "id": N,
+        "case": N,
+        "service": P,
+        "kind": P,
+        "status": P,
+        "receiving_organisation": P,
+        "note_to_organisation": S,
+        "shared_fields": N,
+        "response_reason": P,
+        "first_attended_on": P,
+        "sent_at": P,
+        "responded_at": P,
+        "created_by": P,
+        "created_at": N,
+        "updated_at": N,
+        "version": N,
+    },
+    "servicelinkchange": {
+        "id": N,
+        "link": N,
+        "from_status": P,
+        "to_status": P,
+        "at": P,
+        "by": P,
+        "reason": P,
+    },
 }
 
 

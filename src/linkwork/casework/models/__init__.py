@@ -11,6 +11,7 @@ from linkwork.casework.models.cases import (
     StatusChange,
     WhatMatters,
 )
+from linkwork.casework.models.links import ServiceLink, ServiceLinkChange
 from linkwork.casework.models.people import Consent, HouseholdLink, Person
 from linkwork.casework.states import CaseStatus
 
@@ -26,6 +27,8 @@ __all__ = [
     "Person",
     "Referral",
     "SafeguardingConcern",
+    "ServiceLink",
+    "ServiceLinkChange",
     "StatusChange",
     "WhatMatters",
 ]

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('casework', '0001_initial'),
         ('core', '0002_roles'),
-        ('directory', '0002_default_taxonomy'),
+        ('directory', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

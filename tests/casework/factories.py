@@ -109,3 +109,11 @@ class WhatMattersFactory(GuardedFactory):
     case = factory.SubFactory(CaseFactory)
     text = "Getting out of the house and meeting people."
     domains = factory.LazyFunction(lambda: ["social_connection"])
+
+
+def make_service(*, owner: Organisation | None = None, name: str = "Walking group") -> Any:
+    """A directory service whose organisation is owned by `owner` (a community account)."""
+    from linkwork.directory.models import Organization, Service
+
+    org = Organization.objects.create(name=f"{name} org", owner=owner)
+    return Service.objects.create(name=name, organization=org)

@@ -1,0 +1,33 @@
+"""What a person has agreed to now (the latest decision wins)."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from linkwork.casework.models import Consent, Person
+
+
+def current_decision(*, person: Person, purpose: str, partner_id: int | None = None) -> str | None:
+    """'given', 'withdrawn' or None (never asked) for a purpose and (optionally) a partner.
+
+    A decision about all partners (partner empty) and one about this partner both count; the
+    most recent wins, so "withdrawn for everyone" after "given to X" stops sharing with X.
+    """
+    qs = Consent.objects.filter(person=person, purpose=purpose)
+    if partner_id is None:
+        qs = qs.filter(partner__isnull=True)
+    else:
+        qs = qs.filter(Q(partner__isnull=True) | Q(partner_id=partner_id))
+    latest = qs.order_by("-recorded_at", "-id").values_list("decision", flat=True).first()
+    return latest
+
+
+def may_share_with(*, person: Person, organisation_id: int | None) -> bool:
+    return (
+        current_decision(person=person, purpose=Consent.Purpose.SHARING, partner_id=organisation_id)
+        == Consent.Decision.GIVEN
+    )
+
+
+def may_contact(*, person: Person) -> bool:
+    return current_decision(person=person, purpose=Consent.Purpose.CONTACT) != "withdrawn"

@@ -79,7 +79,7 @@ def test_organisation_accepts_then_records_attendance_and_stopping() -> None:
 
 
 def test_other_organisation_cannot_answer_a_referral() -> None:
-    community, case, worker, svc = _setup()
+    _community, case, worker, svc = _setup()
     services.record_consent(person=case.person, purpose="sharing", decision="given", actor=worker)
     link = services.create_link(case=case, service_obj=svc, kind="supported", actor=worker)
     outsider = make_user(Role.COMMUNITY_EDITOR, organisations=(CommunityOrgFactory(),))

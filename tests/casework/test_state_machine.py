@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_status_has_rules_and_final_ones_lead_nowhere() -> None:
     assert set(TRANSITIONS) == set(CaseStatus.values)
-    assert FINAL == {"closed", "declined", "unable_to_contact", "did_not_engage"}
+    assert {"closed", "declined", "unable_to_contact", "did_not_engage"} == FINAL
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,244 @@
+"""Reading the directory: the filters every search engine shares, and records for pages.
+
+Each `filter_*` takes a Service queryset and returns a narrower one, so an engine (the
+simple one here, or the search app's) composes exactly the filters a person chose.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from linkwork.directory.models import (
+    Accessibility,
+    Language,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from linkwork.directory.taxonomy import default_taxonomy_data
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # ISO weekday 1..7
+REMOTE_MODES = ("phone", "online")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where someone is: a postcode's centre and the areas (GSS codes) that hold it."""
+
+    postcode: str
+    latitude: float
+    longitude: float
+    area_codes: tuple[str, ...]
+
+
+def place_for_postcode(postcode: str) -> Place | None:
+    """The place of a normalised postcode, or None if we do not know it (or it has no point)."""
+    from linkwork.places.models import Postcode
+
+    row = (
+        Postcode.objects.filter(postcode=postcode)
+        .values("latitude", "longitude", "council_area_id", "hscp_id", "health_board_id")
+        .first()
+    )
+    if not row or row["latitude"] is None or row["longitude"] is None:
+        return None
+    codes = tuple(c for c in (row["council_area_id"], row["hscp_id"], row["health_board_id"]) if c)
+    return Place(postcode, row["latitude"], row["longitude"], codes)
+
+
+def services(*, include_inactive: bool = False) -> QuerySet[Service]:
+    qs = Service.objects.all()
+    if not include_inactive:
+        qs = qs.filter(status=Service.Status.ACTIVE)
+    return qs
+
+
+def category_codes_for_text(q: str) -> set[str]:
+    """Our category codes whose name or synonyms appear in the text ("lonely" -> befriending)."""
+    words = f" {' '.join(q.lower().split())} "
+    codes = set()
+    for term in default_taxonomy_data()["terms"]:
+        for w in [term["name"], *term["synonyms"]]:
+            if f" {w.lower()} " in words:
+                codes.add(term["code"])
+    return codes
+
+
+def text_q(q: str) -> Q:
+    """Services whose name, summary, description or category names hold every word of q,
+    or that are in a category the text names (by name or synonym)."""
+    cond = Q()
+    for word in q.split()[:10]:
+        cond &= (
+            Q(name__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(description__icontains=word)
+            | Q(categories__name__icontains=word)
+        )
+    codes = category_codes_for_text(q)
+    if codes:
+        cond |= Q(categories__code__in=codes, categories__taxonomy_ref__is_default=True)
+    return cond
+
+
+def filter_text(qs: QuerySet[Service], q: str) -> QuerySet[Service]:
+    if not q.strip():
+        return qs
+    matching = Service.objects.filter(text_q(q)).values("id")
+    return qs.filter(id__in=matching)
+
+
+def filter_categories(qs: QuerySet[Service], codes: Iterable[str]) -> QuerySet[Service]:
+    """Services in any of our categories (codes of the default taxonomy)."""
+    codes = list(codes)
+    if not codes:
+        return qs
+    terms = TaxonomyTerm.objects.filter(code__in=codes, taxonomy_ref__is_default=True)
+    through = Service.categories.through.objects.filter(
+        service_id=OuterRef("pk"), taxonomyterm_id__in=terms.values("id")
+    )
+    return qs.filter(Exists(through))
+
+
+def delivery_q(modes: Iterable[str]) -> Q:
+    cond = Q()
+    for mode in modes:
+        if mode in Service.DELIVERY_MODES:
+            cond |= Q(**{f"delivery_{mode}": True})
+    return cond
+
+
+def filter_delivery_modes(qs: QuerySet[Service], modes: Iterable[str]) -> QuerySet[Service]:
+    modes = [m for m in modes if m in Service.DELIVERY_MODES]
+    return qs.filter(delivery_q(modes)) if modes else qs
+
+
+def filter_free(qs: QuerySet[Service], free_only: bool) -> QuerySet[Service]:
+    return qs.filter(is_free=True) if free_only else qs
+
+
+def filter_open_on(qs: QuerySet[Service], weekday: int | None) -> QuerySet[Service]:
+    """Services with a weekly opening on the ISO weekday (at the service or any location)."""
+    if not weekday:
+        return qs
+    code = WEEKDAY_CODES[weekday - 1]
+    day = Q(byday__icontains=code)
+    direct = Schedule.objects.filter(day, service_id=OuterRef("pk"))
+    at_location = Schedule.objects.filter(day, service_at_location__service_id=OuterRef("pk"))
+    return qs.filter(Exists(direct) | Exists(at_location))
+
+
+def filter_accessibility(qs: QuerySet[Service], codes: Iterable[str]) -> QuerySet[Service]:
+    """Services at a location that has every one of the accessibility features."""
+    for code in codes:
+        feature = Accessibility.objects.filter(code=code).values("location_id")
+        sat = ServiceAtLocation.objects.filter(service_id=OuterRef("pk"), location_id__in=feature)
+        qs = qs.filter(Exists(sat))
+    return qs
+
+
+def filter_languages(qs: QuerySet[Service], codes: Iterable[str]) -> QuerySet[Service]:
+    codes = [c.lower() for c in codes]
+    if not codes:
+        return qs
+    langs = Language.objects.filter(service_id=OuterRef("pk"), code__in=codes)
+    return qs.filter(Exists(langs))
+
+
+def filter_age(qs: QuerySet[Service], age: int | None) -> QuerySet[Service]:
+    if age is None:
+        return qs
+    return qs.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=age)).filter(
+        Q(maximum_age__isnull=True) | Q(maximum_age__gte=age)
+    )
+
+
+def filter_organisation(
+    qs: QuerySet[Service], organization_id: uuid.UUID | None
+) -> QuerySet[Service]:
+    return qs.filter(organization_id=organization_id) if organization_id else qs
+
+
+def area_q(codes: Iterable[str]) -> Q:
+    """Services whose service area is one of the areas, or the whole of Scotland."""
+    codes = [*codes, ServiceArea.SCOTLAND_CODE]
+    areas = ServiceArea.objects.filter(
+        Q(gss_code__in=codes) | Q(kind=ServiceArea.Kind.SCOTLAND)
+    ).values("service_id")
+    return Q(id__in=areas)
+
+
+def filter_areas(qs: QuerySet[Service], codes: Iterable[str]) -> QuerySet[Service]:
+    """Restrict to services for these areas: located in them or serving them (or Scotland)."""
+    codes = list(codes)
+    if not codes:
+        return qs
+    from linkwork.places.models import Postcode
+
+    located = Postcode.objects.filter(
+        Q(council_area_id__in=codes) | Q(hscp_id__in=codes) | Q(health_board_id__in=codes)
+    ).values("postcode")
+    return qs.filter(area_q(codes) | Q(postcode__in=located))
+
+
+def near_q(place: Place, km: float) -> Q:
+    """A place prefilter: in the bounding box, delivered remotely, or serving the place's area.
+
+    Exact distance is checked afterwards in Python (see simple_search.within_distance)."""
+    from linkwork.places.geo import bounding_box
+
+    box = bounding_box(place.latitude, place.longitude, km)
+    return (
+        Q(latitude__range=(box.min_lat, box.max_lat), longitude__range=(box.min_lon, box.max_lon))
+        | delivery_q(REMOTE_MODES)
+        | area_q(place.area_codes)
+    )
+
+
+def listing_prefetch(qs: QuerySet[Service]) -> QuerySet[Service]:
+    """What a result card shows, fetched in a fixed number of queries."""
+    return qs.select_related("organization").prefetch_related(
+        Prefetch(
+            "categories",
+            queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
+            to_attr="our_categories",
+        )
+    )
+
+
+def service_page(service_id: uuid.UUID) -> Service:
+    """A service with everything its public page shows (raises Service.DoesNotExist)."""
+    return (
+        Service.objects.select_related("organization", "program")
+        .prefetch_related(
+            "phones",
+            "contacts",
+            "languages",
+            "cost_options",
+            "schedules",
+            "service_areas",
+            "required_documents",
+            Prefetch(
+                "categories",
+                queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
+                to_attr="our_categories",
+            ),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                    "schedules",
+                    "phones",
+                    "location__addresses",
+                    "location__accessibility",
+                    "location__schedules",
+                ),
+            ),
+        )
+        .get(id=service_id)
+    )

@@ -61,13 +61,14 @@ class DataZone(models.Model):
     simd_rank = models.PositiveIntegerField(null=True, blank=True)
     simd_decile = models.PositiveSmallIntegerField(null=True, blank=True)
     simd_quintile = models.PositiveSmallIntegerField(null=True, blank=True)
-    income_rank = models.PositiveIntegerField(null=True, blank=True)
-    employment_rank = models.PositiveIntegerField(null=True, blank=True)
-    health_rank = models.PositiveIntegerField(null=True, blank=True)
-    education_rank = models.PositiveIntegerField(null=True, blank=True)
-    access_rank = models.PositiveIntegerField(null=True, blank=True)
-    crime_rank = models.PositiveIntegerField(null=True, blank=True)
-    housing_rank = models.PositiveIntegerField(null=True, blank=True)
+    # Domain ranks are floats: SIMD gives tied data zones the mean rank (e.g. 5955.5).
+    income_rank = models.FloatField(null=True, blank=True)
+    employment_rank = models.FloatField(null=True, blank=True)
+    health_rank = models.FloatField(null=True, blank=True)
+    education_rank = models.FloatField(null=True, blank=True)
+    access_rank = models.FloatField(null=True, blank=True)
+    crime_rank = models.FloatField(null=True, blank=True)
+    housing_rank = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["code"]

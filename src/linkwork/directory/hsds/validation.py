@@ -98,7 +98,8 @@ def page_problems(item_kind: str, page: Any) -> list[Problem]:
     found = problems("page", page)
     if found or not isinstance(page, dict):
         return found
-    for i, item in enumerate(page.get("contents") or []):
+    contents = page.get("contents")
+    for i, item in enumerate(contents if isinstance(contents, list) else []):
         for p in problems(item_kind, item):
             found.append(Problem(f"contents[{i}].{p.path}".rstrip("."), p.message))
     return found

@@ -1,0 +1,128 @@
+"""Fields we work out from HSDS data after an import or edit: categories, point, cost."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from linkwork.directory.models import (
+    Address,
+    Attribute,
+    CostOption,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from linkwork.directory.taxonomy import guess_category
+
+
+def _chunks(items: list[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def map_terms(term_ids: list[uuid.UUID]) -> list[str]:
+    """Point foreign terms at our categories where their code or name says which; return the
+    names of terms left unmapped."""
+    ours = {
+        t.code: t.id
+        for t in TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).only("id", "code")
+    }
+    unmapped: list[str] = []
+    for chunk in _chunks(term_ids):
+        for term in TaxonomyTerm.objects.filter(id__in=chunk).select_related("taxonomy_ref"):
+            if (term.taxonomy_ref and term.taxonomy_ref.is_default) or term.maps_to_id:
+                continue
+            code = guess_category(code=term.code, name=term.name)
+            if code and code in ours:
+                term.maps_to_id = ours[code]
+                term.save(update_fields=["maps_to"])
+            else:
+                unmapped.append(term.name)
+    return unmapped
+
+
+def refresh_categories(service_ids: list[uuid.UUID]) -> None:
+    """A service's categories are the terms its attributes carry, mapped to ours."""
+    through = Service.categories.through
+    default_ids = set(
+        TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).values_list("id", flat=True)
+    )
+    for chunk in _chunks(service_ids):
+        pairs: set[tuple[uuid.UUID, uuid.UUID]] = set()
+        rows = Attribute.objects.filter(link_id__in=chunk, taxonomy_term__isnull=False).values_list(
+            "link_id", "taxonomy_term_id", "taxonomy_term__maps_to_id"
+        )
+        for service_id, term_id, maps_to in rows:
+            if term_id in default_ids:
+                pairs.add((service_id, term_id))
+            elif maps_to:
+                pairs.add((service_id, maps_to))
+        through.objects.filter(service_id__in=chunk).delete()
+        through.objects.bulk_create(
+            [through(service_id=s, taxonomyterm_id=t) for s, t in sorted(pairs)], batch_size=500
+        )
+
+
+def refresh_points(service_ids: list[uuid.UUID]) -> None:
+    """Copy each service's first location's point and postcode onto the service."""
+    from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
+
+    for chunk in _chunks(service_ids):
+        first: dict[uuid.UUID, tuple] = {}
+        sats = (
+            ServiceAtLocation.objects.filter(service_id__in=chunk, location__isnull=False)
+            .order_by("service_id", "position", "id")
+            .values_list("service_id", "location_id", "location__latitude", "location__longitude")
+        )
+        for service_id, location_id, lat, lon in sats:
+            first.setdefault(service_id, (location_id, lat, lon))
+        postcodes: dict[uuid.UUID, str] = {}
+        addresses = (
+            Address.objects.filter(location_id__in=[v[0] for v in first.values()])
+            .order_by("location_id", "position", "id")
+            .values_list("location_id", "postal_code")
+        )
+        for location_id, code in addresses:
+            if location_id not in postcodes:
+                try:
+                    postcodes[location_id] = normalise_postcode(code)
+                except InvalidPostcode:
+                    postcodes[location_id] = ""
+        services = list(
+            Service.objects.filter(id__in=chunk).only("id", "latitude", "longitude", "postcode")
+        )
+        changed = []
+        for s in services:
+            loc = first.get(s.id)
+            new = (loc[1], loc[2], postcodes.get(loc[0], "")) if loc else (None, None, "")
+            if (s.latitude, s.longitude, s.postcode) != new:
+                s.latitude, s.longitude, s.postcode = new
+                changed.append(s)
+        Service.objects.bulk_update(changed, ["latitude", "longitude", "postcode"], batch_size=500)
+
+
+def refresh_free(service_ids: list[uuid.UUID]) -> None:
+    """Free of charge when a cost option is free (amount 0 or "free"); unknown without one."""
+    verdict: dict[uuid.UUID, bool] = {}
+    options = CostOption.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "amount", "option"
+    )
+    seen: dict[uuid.UUID, list[bool]] = defaultdict(list)
+    for service_id, amount, option in options:
+        seen[service_id].append(amount == 0 or "free" in (option or "").lower())
+    for service_id, frees in seen.items():
+        verdict[service_id] = any(frees)
+    for value in (True, False):
+        ids = [s for s, v in verdict.items() if v is value]
+        for chunk in _chunks(ids):
+            Service.objects.filter(id__in=chunk).update(is_free=value)
+
+
+def derive_after_import(
+    *, service_ids: list[uuid.UUID], term_ids: list[uuid.UUID], free_given: set[uuid.UUID]
+) -> list[str]:
+    unmapped = map_terms(term_ids)
+    refresh_categories(service_ids)
+    refresh_points(service_ids)
+    refresh_free([s for s in service_ids if s not in free_given])
+    return unmapped

@@ -1,5 +1,62 @@
-"""The places endpoints of the application API (/api/v1/)."""
+"""The places endpoints of the application API (/api/v1/). Public: places are open data."""
 
-from ninja import Router
+from __future__ import annotations
+
+import dataclasses
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from linkwork.places.selectors import InvalidPostcode, UnknownPostcode, lookup_postcode
 
 router = Router(tags=["places"])
+
+
+class PlaceOut(Schema):
+    postcode: str
+    latitude: float | None
+    longitude: float | None
+    data_zone_code: str
+    data_zone_name: str
+    simd_rank: int | None
+    simd_decile: int | None
+    simd_quintile: int | None
+    simd_version: str
+    council_area_code: str
+    council_area_name: str
+    health_board_code: str
+    health_board_name: str
+    hscp_code: str
+    hscp_name: str
+    terminated: str
+
+
+class ProblemOut(Schema):
+    type: str
+    title: str
+    status: int
+    detail: str = ""
+
+
+@router.get(
+    "/postcodes/{postcode}",
+    response={200: PlaceOut, 400: ProblemOut, 404: ProblemOut},
+    auth=None,
+    summary="Where a postcode is: coordinates, data zone, SIMD 2020v2 and areas",
+    description=(
+        "The postcode may be in any case and spacing (`eh11ab`, `EH1 1AB`). SIMD decile and "
+        "quintile follow the Scottish Government convention: 1 = most deprived. "
+        "400 for a malformed postcode, 404 for one we do not know."
+    ),
+)
+def postcode_detail(request: HttpRequest, postcode: str) -> HttpResponse | PlaceOut:
+    from linkwork.api import problem
+
+    try:
+        record = lookup_postcode(postcode)
+    except InvalidPostcode as exc:
+        return problem(request, 400, _("That is not a postcode."), str(exc))
+    except UnknownPostcode as exc:
+        return problem(request, 404, _("Postcode not found."), str(exc))
+    return PlaceOut(**dataclasses.asdict(record))

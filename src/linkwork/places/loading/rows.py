@@ -125,8 +125,8 @@ class PostcodeRows(Rows):
                 line=line,
                 column=self.column("data_zone"),
             )
-        if not values.get("hscp") and zone is not None:
-            values["hscp"] = self.data_zones[zone][1] or ""
+        if not values.get("hscp"):
+            values["hscp"] = (self.data_zones[zone][1] or "") if zone else ""
         row = (
             values["postcode"],
             values["latitude"],

@@ -18,6 +18,7 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 
 GZIP_MAGIC = b"\x1f\x8b"
+BOM = b"\xef\xbb\xbf"
 
 
 class LoadError(Exception):
@@ -44,7 +45,11 @@ def is_gzip(path: Path) -> bool:
 
 
 class TextSource:
-    """A text file, gunzipped if it is gzip, that reports how many raw bytes it has read."""
+    """A file, gunzipped if it is gzip, read as UTF-8 text line by line.
+
+    Lines are decoded one at a time so a bad byte is reported on its own line, and the raw
+    position is available for the progress bar.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -52,14 +57,32 @@ class TextSource:
         self._raw: IO[bytes] = path.open("rb")
         self.gzipped = self._raw.read(2) == GZIP_MAGIC
         self._raw.seek(0)
-        stream: IO[bytes] = gzip.GzipFile(fileobj=self._raw) if self.gzipped else self._raw
-        self.text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        self.stream: IO[bytes] = gzip.GzipFile(fileobj=self._raw) if self.gzipped else self._raw
+        self.lines_read = 0
+
+    def lines(self) -> Iterator[str]:
+        for raw in self.stream:
+            self.lines_read += 1
+            if self.lines_read == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LoadError(
+                    self.path,
+                    _("the file is not UTF-8 text (byte %(byte)s at character %(col)s).")
+                    % {"byte": hex(raw[exc.start]), "col": exc.start + 1},
+                    line=self.lines_read,
+                ) from None
+
+    def text(self) -> IO[str]:
+        return io.TextIOWrapper(self.stream, encoding="utf-8-sig")
 
     def position(self) -> int:
         return self._raw.tell()
 
     def close(self) -> None:
-        self.text.close()
+        self.stream.close()
         self._raw.close()
 
     def __enter__(self) -> TextSource:
@@ -76,7 +99,9 @@ def read_failure(path: Path, exc: Exception, line: int | None) -> LoadError:
     elif isinstance(exc, gzip.BadGzipFile | zlib.error):
         message = _("the file is not a readable gzip file (%(error)s).") % {"error": exc}
     elif isinstance(exc, UnicodeDecodeError):
-        message = _("the file is not UTF-8 text (byte %(byte)s).") % {"byte": hex(exc.object[0])}
+        message = _("the file is not UTF-8 text (byte %(byte)s).") % {
+            "byte": hex(exc.object[exc.start])
+        }
     elif isinstance(exc, csv.Error):
         message = _("the CSV is malformed (%(error)s).") % {"error": exc}
     else:
@@ -88,7 +113,7 @@ def read_header(path: Path) -> list[str]:
     """The first CSV row of a file (plain or gzip), or [] when the file is empty."""
     try:
         with TextSource(path) as source:
-            return next(csv.reader(source.text), [])
+            return next(csv.reader(source.lines()), [])
     except (OSError, EOFError, zlib.error, UnicodeDecodeError, csv.Error) as exc:
         raise read_failure(path, exc, 1) from exc
 
@@ -97,16 +122,16 @@ def sniff(path: Path) -> str:
     """'json' when the file's first non-blank character opens a JSON object, else 'csv'."""
     try:
         with TextSource(path) as source:
-            start = source.text.read(256).lstrip()
-    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+            start = source.stream.read(256).removeprefix(BOM).lstrip()
+    except (OSError, EOFError, zlib.error) as exc:
         raise read_failure(path, exc, 1) from exc
-    return "json" if start.startswith("{") else "csv"
+    return "json" if start.startswith(b"{") else "csv"
 
 
 def read_json(path: Path) -> Any:
     try:
-        with TextSource(path) as source:
-            return json.load(source.text)
+        with TextSource(path) as source, source.text() as text:
+            return json.load(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
             path,
@@ -126,7 +151,7 @@ def csv_rows(
     A row with fewer or more values than the header is an error (a truncated or broken row).
     """
     with TextSource(path) as source:
-        reader = csv.reader(source.text)
+        reader = csv.reader(source.lines())
         line = 1
         try:
             header = next(reader, None)

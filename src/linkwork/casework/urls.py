@@ -1,4 +1,52 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from linkwork.casework.views import cases, letters, links, records, referrals
 
 app_name = "casework"
-urlpatterns: list = []
+urlpatterns = [
+    path("refer/", referrals.referral_new, name="referral_new"),
+    path("refer/sent/", referrals.practice_referrals, name="practice_referrals"),
+    path("ask-for-a-link-worker/", referrals.self_referral, name="self_referral"),
+    path(
+        "ask-for-a-link-worker/thank-you/", referrals.self_referral_done, name="self_referral_done"
+    ),
+    path("casework/", cases.caseload, name="caseload"),
+    path("casework/triage/", referrals.triage, name="triage"),
+    path("casework/triage/<int:pk>/", referrals.triage_case, name="triage_case"),
+    path("casework/people/<int:pk>/", cases.person_detail, name="person_detail"),
+    path("casework/people/<int:pk>/edit/", cases.person_edit, name="person_edit"),
+    path("casework/people/<int:pk>/merge/", cases.person_merge, name="person_merge"),
+    path("casework/people/<int:person_id>/consent/", records.consent_new, name="consent_new"),
+    path("casework/people/<int:person_id>/concerns/new/", records.concern_new, name="concern_new"),
+    path(
+        "casework/people/<int:person_id>/concerns/<int:concern_id>/close/",
+        records.concern_close,
+        name="concern_close",
+    ),
+    path("casework/cases/<int:pk>/", cases.case_detail, name="case_detail"),
+    path("casework/cases/<int:pk>/status/", cases.case_transition, name="case_transition"),
+    path("casework/cases/<int:pk>/encounters/new/", records.encounter_new, name="encounter_new"),
+    path(
+        "casework/cases/<int:pk>/what-matters/new/",
+        records.what_matters_new,
+        name="what_matters_new",
+    ),
+    path("casework/cases/<int:pk>/goals/new/", records.goal_new, name="goal_new"),
+    path("casework/cases/<int:pk>/goals/<int:goal_id>/rate/", records.goal_rate, name="goal_rate"),
+    path(
+        "casework/cases/<int:pk>/goals/<int:goal_id>/status/",
+        records.goal_status,
+        name="goal_status",
+    ),
+    path("casework/cases/<int:pk>/services/", links.find_services, name="find_services"),
+    path("casework/cases/<int:pk>/links/<int:link_id>/", links.link_update, name="link_update"),
+    path("casework/cases/<int:pk>/discharge/", records.discharge_new, name="discharge_new"),
+    path("casework/cases/<int:pk>/letter/", letters.discharge_letter, name="discharge_letter"),
+    path(
+        "casework/cases/<int:pk>/letter.pdf",
+        letters.discharge_letter_pdf,
+        name="discharge_letter_pdf",
+    ),
+    path("portal/", links.portal, name="portal"),
+    path("portal/referrals/<int:link_id>/", links.portal_link, name="portal_link"),
+]

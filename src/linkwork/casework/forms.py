@@ -1,0 +1,428 @@
+"""Forms: they parse and check input; services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.casework import reasons
+from linkwork.casework.chi import validate_chi
+from linkwork.casework.choices import ContactMethod, LifeDomain, YesNoUnknown
+from linkwork.casework.models import (
+    Consent,
+    Discharge,
+    Encounter,
+    Goal,
+    Person,
+    SafeguardingConcern,
+    ServiceLink,
+)
+from linkwork.core.forms import DesignSystemFormMixin
+from linkwork.core.models import Organisation
+from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
+
+
+class DynamicFields:
+    """Lets a form set choices/querysets before DesignSystemFormMixin inspects errors.
+
+    List it after DesignSystemFormMixin: `class F(DesignSystemFormMixin, DynamicFields,
+    forms.Form)`, pass the values as keyword arguments, and fill them in `setup_fields`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.setup_fields()
+
+    def setup_fields(self) -> None:
+        pass
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def clean_chi_field(value: str) -> str:
+    return validate_chi(value) if value else ""
+
+
+def clean_postcode_field(value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return normalise_postcode(value)
+    except InvalidPostcode as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+class PersonForm(DesignSystemFormMixin, forms.ModelForm):
+    """The person's details (used to create and, with a version, to edit)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    contact_methods = forms.MultipleChoiceField(
+        label=_("Ways we may contact them"),
+        choices=ContactMethod.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "chi",
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "date_of_birth",
+            "sex",
+            "gender",
+            "pronouns",
+            "phone",
+            "mobile",
+            "email",
+            "address",
+            "postcode",
+            "contact_methods",
+            "safe_to_leave_message",
+            "contact_notes",
+            "preferred_language",
+            "interpreter_needed",
+            "communication_needs",
+            "gp_practice",
+            "ethnicity",
+            "disability",
+            "carer",
+            "armed_forces",
+        ]
+        widgets = {"date_of_birth": DateInput, "address": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"chi": _("10 digits, like 0101011237. Leave empty if not known.")}
+
+    def clean_chi(self) -> str:
+        return clean_chi_field(self.cleaned_data.get("chi", ""))
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_field(self.cleaned_data.get("postcode", ""))
+
+    def validate_unique(self) -> None:
+        # The service decides about duplicates (and says what to do); not the form.
+        pass
+
+    def person_data(self) -> dict[str, Any]:
+        return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
+
+
+class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    """Practice staff referral (PRSB "Referral to social prescribing services", core items)."""
+
+    practice = forms.ModelChoiceField(
+        label=_("Referring practice"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    chi = forms.CharField(
+        label=_("CHI number"),
+        max_length=12,
+        required=False,
+        help_text=_("10 digits, like 0101011237."),
+    )
+    given_name = forms.CharField(label=_("First name"), max_length=100)
+    family_name = forms.CharField(label=_("Last name"), max_length=100)
+    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DateInput, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    contact_methods = forms.MultipleChoiceField(
+        label=_("How they would like to be contacted"),
+        choices=ContactMethod.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    safe_to_leave_message = forms.ChoiceField(
+        label=_("Is it safe to leave a message?"),
+        choices=[("", "---------"), *YesNoUnknown.choices],
+        required=False,
+    )
+    preferred_language = forms.CharField(
+        label=_("Preferred language"), max_length=60, required=False
+    )
+    interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons for referral"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    reason_detail = forms.CharField(
+        label=_("Anything else the link worker should know"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    consent_to_share = forms.BooleanField(
+        label=_("They agree to their details being shared with community organisations"),
+        required=False,
+    )
+    person_agreed = forms.BooleanField(
+        label=_("They have agreed to this referral"),
+        error_messages={"required": _("Only refer someone who has agreed to be referred.")},
+    )
+
+    def __init__(self, *args: Any, practices: Any, **kwargs: Any) -> None:
+        self._practices = practices
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["practice"].queryset = self._practices  # type: ignore[attr-defined]
+        self.fields["reasons"].choices = reasons.choices()  # type: ignore[attr-defined]
+
+    def clean_chi(self) -> str:
+        return clean_chi_field(self.cleaned_data.get("chi", ""))
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_field(self.cleaned_data.get("postcode", ""))
+
+
+class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    """Plain-language self-referral (works on a phone, no JavaScript)."""
+
+    given_name = forms.CharField(label=_("Your first name"), max_length=100)
+    family_name = forms.CharField(label=_("Your last name"), max_length=100)
+    date_of_birth = forms.DateField(
+        label=_("Your date of birth"),
+        widget=DateInput,
+        required=False,
+        help_text=_("This helps us find your GP record. You can leave it out."),
+    )
+    phone = forms.CharField(
+        label=_("Your phone number"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    safe_to_leave_message = forms.ChoiceField(
+        label=_("Can we leave you a message?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        widget=forms.RadioSelect,
+        initial="yes",
+    )
+    postcode = forms.CharField(
+        label=_("Your postcode"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    practice = forms.ModelChoiceField(
+        label=_("Your GP practice"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE),
+        empty_label=_("Choose your practice"),
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("What would you like help with?"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        help_text=_("Choose all that apply."),
+    )
+    reason_detail = forms.CharField(
+        label=_("Tell us a bit more (if you want to)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    person_agreed = forms.BooleanField(
+        label=_("I would like a link worker to contact me"),
+        error_messages={"required": _("Tick the box so a link worker can contact you.")},
+    )
+    website = forms.CharField(required=False, label=_("Leave this empty"))  # trap for bots
+
+    def setup_fields(self) -> None:
+        self.fields["reasons"].choices = reasons.choices()  # type: ignore[attr-defined]
+
+    def clean_postcode(self) -> str:
+        return clean_postcode_field(self.cleaned_data.get("postcode", ""))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("phone") and not data.get("email"):
+            raise ValidationError(_("Give a phone number or an email address so we can reach you."))
+        return data
+
+
+class TriageForm(DesignSystemFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("What happens next?"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("triaged", _("Accept: put on the waiting list")),
+            ("declined", _("Decline the referral")),
+            ("unable_to_contact", _("Unable to contact")),
+        ],
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AllocateForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    link_worker = forms.ModelChoiceField(label=_("Link worker"), queryset=None)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, link_workers: Any, **kwargs: Any) -> None:
+        self._link_workers = link_workers
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["link_worker"].queryset = self._link_workers  # type: ignore[attr-defined]
+
+
+class EncounterForm(DesignSystemFormMixin, forms.Form):
+    occurred_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
+    mode = forms.ChoiceField(label=_("How"), choices=Encounter.Mode.choices)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Encounter.Attendance.choices)
+    duration_minutes = forms.IntegerField(
+        label=_("Length in minutes"), min_value=0, max_value=600, required=False
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    next_follow_up = forms.DateField(label=_("Next follow-up"), widget=DateInput, required=False)
+
+
+class WhatMattersForm(DesignSystemFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("What matters to them, in their words"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    domains = forms.MultipleChoiceField(
+        label=_("Life domains this touches"),
+        choices=LifeDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput, required=False)
+
+
+class GoalForm(DesignSystemFormMixin, forms.Form):
+    what = forms.CharField(label=_("Goal, in their words"), max_length=300)
+    why = forms.CharField(
+        label=_("Why it matters to them"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    target_date = forms.DateField(label=_("Target date"), widget=DateInput, required=False)
+    first_rating = forms.IntegerField(
+        label=_("Where are they now? (0 = not started, 10 = achieved)"),
+        min_value=0,
+        max_value=10,
+        required=False,
+    )
+
+
+class GoalRatingForm(DesignSystemFormMixin, forms.Form):
+    rating = forms.IntegerField(label=_("Progress (0 to 10)"), min_value=0, max_value=10)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class GoalStatusForm(DesignSystemFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Goal status"), choices=Goal.Status.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ConcernForm(DesignSystemFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of concern"), choices=SafeguardingConcern.Kind.choices)
+    description = forms.CharField(
+        label=_("What the concern is"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    action_taken = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    who_told = forms.CharField(label=_("Who was told"), max_length=300, required=False)
+    told_at = forms.DateTimeField(
+        label=_("When they were told"), widget=DateTimeInput, required=False
+    )
+
+
+class CloseConcernForm(DesignSystemFormMixin, forms.Form):
+    action_taken = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DischargeForm(DesignSystemFormMixin, forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Discharge.Reason.choices)
+    summary = forms.CharField(
+        label=_("Summary for the GP and referrer"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What matters to them, what they did, what changed, and any follow-up."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ConsentForm(DesignSystemFormMixin, forms.Form):
+    purpose = forms.ChoiceField(label=_("What for"), choices=Consent.Purpose.choices)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Consent.Decision.choices, widget=forms.RadioSelect
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Partner organisation"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.COMMUNITY),
+        required=False,
+        empty_label=_("All partner organisations"),
+    )
+    decided_on = forms.DateField(label=_("Date"), widget=DateInput, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    to_status = forms.ChoiceField(label=_("Change status to"), choices=())
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        self._choices = choices
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+
+
+class ServiceQueryForm(DesignSystemFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("What matters (used to find services)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class LinkForm(DesignSystemFormMixin, forms.Form):
+    service_id = forms.UUIDField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        label=_("Kind of link"), choices=ServiceLink.Kind.choices, widget=forms.RadioSelect
+    )
+    note_to_organisation = forms.CharField(
+        label=_("Note to the organisation (supported referrals)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Only what they need to welcome the person. They will see this."),
+    )
+
+
+class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    to_status = forms.ChoiceField(label=_("Update"), choices=(), widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reason (needed to decline)"), max_length=300, required=False)
+    first_attended_on = forms.DateField(
+        label=_("First attended on"), widget=DateInput, required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        self._choices = choices
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self) -> None:
+        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+
+
+class MergeForm(DesignSystemFormMixin, forms.Form):
+    duplicate_id = forms.IntegerField(label=_("Record number of the duplicate"), min_value=1)

@@ -1,0 +1,111 @@
+"""Reads for the working lists: triage queue, waiting list, caseload, portal. Each is already
+scoped (built on selectors) and does a fixed number of queries however much data there is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from linkwork.casework.models import Case, ServiceLink
+from linkwork.casework.selectors import visible_cases
+from linkwork.casework.states import CaseStatus
+from linkwork.core.permissions import community_organisation_ids, is_admin
+
+#: A supported referral with no reply after this many days is "stalled".
+STALLED_AFTER_DAYS: int = getattr(settings, "CASEWORK_STALLED_AFTER_DAYS", 10)
+#: A referral not triaged after this many days is "overdue".
+TRIAGE_DUE_DAYS: int = getattr(settings, "CASEWORK_TRIAGE_DUE_DAYS", 5)
+#: Follow-ups due within this many days show on the caseload.
+FOLLOW_UP_WINDOW_DAYS = 7
+
+
+def days_since(moment: dt.datetime, now: dt.datetime | None = None) -> int:
+    return ((now or timezone.now()) - moment).days
+
+
+def _with_person(qs: QuerySet[Case]) -> QuerySet[Case]:
+    return qs.select_related("person", "practice", "referral", "link_worker")
+
+
+def triage_queue(user: Any) -> QuerySet[Case]:
+    return _with_person(visible_cases(user).filter(status=CaseStatus.RECEIVED)).order_by(
+        "opened_at", "id"
+    )
+
+
+def waiting_list(user: Any) -> QuerySet[Case]:
+    return _with_person(
+        visible_cases(user).filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
+    ).order_by("practice__name", "opened_at", "id")
+
+
+@dataclass
+class Caseload:
+    active: list[Case]
+    follow_ups_due: list[Case]
+    overdue_referrals: list[Case]
+    waiting_by_practice: list[dict[str, Any]]
+    stalled_links: list[ServiceLink] = field(default_factory=list)
+
+
+def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Caseload:
+    today = today or timezone.localdate()
+    now = timezone.now()
+    mine = _with_person(
+        Case.objects.filter(link_worker=user, status__in=(CaseStatus.ALLOCATED, CaseStatus.ACTIVE))
+    )
+    active = list(mine.order_by("next_follow_up", "opened_at")[:limit])
+    due = list(
+        mine.filter(next_follow_up__lte=today + dt.timedelta(days=FOLLOW_UP_WINDOW_DAYS)).order_by(
+            "next_follow_up"
+        )[:limit]
+    )
+    overdue = list(
+        triage_queue(user).filter(opened_at__lt=now - dt.timedelta(days=TRIAGE_DUE_DAYS))[:limit]
+    )
+    from django.db.models import Count, Min
+
+    waiting = list(
+        visible_cases(user)
+        .filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
+        .values("practice__name")
+        .annotate(count=Count("id"), oldest=Min("opened_at"))
+        .order_by("practice__name")
+    )
+    for row in waiting:
+        row["days"] = days_since(row["oldest"], now)
+    stalled = list(
+        ServiceLink.objects.filter(
+            case__link_worker=user,
+            status=ServiceLink.Status.SENT,
+            sent_at__lt=now - dt.timedelta(days=STALLED_AFTER_DAYS),
+        )
+        .select_related("case__person", "service")
+        .order_by("sent_at")[:limit]
+    )
+    return Caseload(active, due, overdue, waiting, stalled)
+
+
+def portal_links(user: Any) -> QuerySet[ServiceLink]:
+    """Supported referrals sent to the user's community organisations (nothing else)."""
+    links = ServiceLink.objects.filter(kind=ServiceLink.Kind.SUPPORTED).exclude(
+        receiving_organisation__isnull=True
+    )
+    if not is_admin(user):
+        links = links.filter(receiving_organisation_id__in=community_organisation_ids(user))
+    return links.select_related("service", "case__person", "receiving_organisation").order_by(
+        "-sent_at", "-id"
+    )
+
+
+def is_stalled(link: ServiceLink, now: dt.datetime | None = None) -> bool:
+    return bool(
+        link.status == ServiceLink.Status.SENT
+        and link.sent_at
+        and days_since(link.sent_at, now) >= STALLED_AFTER_DAYS
+    )

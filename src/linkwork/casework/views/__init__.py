@@ -1,0 +1,1 @@
+"""Casework pages. Views are thin: parse, check scope, call a service, render."""

@@ -1,0 +1,234 @@
+"""The link worker's pages: caseload, a person's record and the case timeline."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from linkwork.casework import services
+from linkwork.casework.consent import current_decision
+from linkwork.casework.forms import CaseTransitionForm, MergeForm, PersonForm
+from linkwork.casework.models import Consent, SafeguardingConcern
+from linkwork.casework.queues import caseload as caseload_for
+from linkwork.casework.queues import days_since, is_stalled
+from linkwork.casework.selectors import visible_cases, visible_people
+from linkwork.casework.states import CaseStatus, allowed_next
+from linkwork.casework.timeline import load_case, timeline
+from linkwork.casework.views.common import (
+    RECORD_READERS,
+    RECORD_WRITERS,
+    add_errors,
+    form_page,
+    person_for,
+    record_view,
+)
+from linkwork.core.permissions import has_role, require_role
+from linkwork.core.roles import Role
+
+
+@require_role(Role.LINK_WORKER)
+def caseload(request: HttpRequest) -> HttpResponse:
+    data = caseload_for(request.user)
+    return render(request, "casework/caseload.html", {"c": data})
+
+
+def _open_concerns(person_id: int) -> list[SafeguardingConcern]:
+    return list(
+        SafeguardingConcern.objects.filter(person_id=person_id, status="open").order_by(
+            "-raised_at"
+        )
+    )
+
+
+@require_role(*RECORD_READERS)
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_for(request.user, pk)
+    record_view(person, request.user)
+    cases = list(
+        visible_cases(request.user)
+        .filter(person=person)
+        .select_related("practice", "link_worker", "referral")
+        .order_by("-opened_at")
+    )
+    consents = list(
+        Consent.objects.filter(person=person).select_related("partner", "recorded_by")[:50]
+    )
+    household = list(person.household_links.select_related("related_person"))
+    return render(
+        request,
+        "casework/person_detail.html",
+        {
+            "person": person,
+            "cases": cases,
+            "consents": consents,
+            "sharing": current_decision(person=person, purpose="sharing"),
+            "household": household,
+            "concerns": _open_concerns(person.pk),
+            "can_edit": has_role(request.user, *RECORD_WRITERS),
+            "can_merge": has_role(request.user, Role.PROGRAMME_MANAGER),
+        },
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_for(request.user, pk)
+    conflict = None
+    if request.method == "POST":
+        form = PersonForm(request.POST, instance=person)
+        if form.is_valid():
+            try:
+                services.update_person(
+                    person=person,
+                    actor=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                    data=form.person_data(),
+                )
+            except services.EditConflict as exc:
+                # Keep their input on the page; show what the other person saved.
+                conflict = str(exc)
+                form = PersonForm(request.POST, instance=exc.current)
+                form.data = form.data.copy()
+                form.data["version"] = exc.current.version
+                form.is_valid()
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Details saved."))
+                return redirect("casework:person_detail", pk=person.pk)
+    else:
+        record_view(person, request.user)
+        form = PersonForm(instance=person, initial={"version": person.version})
+    return form_page(
+        request,
+        form,
+        title=_("Edit details"),
+        caption=person.full_name,
+        conflict=conflict,
+        back_url=reverse("casework:person_detail", args=[person.pk]),
+        status=409 if conflict else (422 if form.errors else 200),
+        current=person if conflict else None,
+    )
+
+
+@require_role(Role.PROGRAMME_MANAGER)
+@require_http_methods(["GET", "POST"])
+def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    keep = person_for(request.user, pk)
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        duplicate = (
+            visible_people(request.user).filter(pk=form.cleaned_data["duplicate_id"]).first()
+        )
+        if duplicate is None:
+            form.add_error("duplicate_id", _("There is no record with that number you can see."))
+        else:
+            try:
+                services.merge_people(keep=keep, duplicate=duplicate, actor=request.user)
+            except (ValidationError, PermissionError) as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Records merged."))
+                return redirect("casework:person_detail", pk=keep.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Merge a duplicate into this record"),
+        caption=keep.full_name,
+        intro=_(
+            "Everything recorded on the duplicate moves to this record. This cannot be undone."
+        ),
+        submit_label=_("Merge records"),
+        back_url=reverse("casework:person_detail", args=[keep.pk]),
+    )
+
+
+def _outcomes_url(case_id: int) -> str:
+    for name in ("outcomes:case_outcomes", "outcomes:instrument_list"):
+        try:
+            return (
+                reverse(name, args=[case_id]) if name.endswith("case_outcomes") else reverse(name)
+            )
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+@require_role(*RECORD_READERS)
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        case = load_case(pk, visible_cases(request.user))
+    except visible_cases(request.user).model.DoesNotExist as exc:
+        from django.http import Http404
+
+        raise Http404 from exc
+    record_view(case.person, request.user)
+    events = timeline(case)
+    links = list(case.links.all())
+    for link in links:
+        link.stalled = is_stalled(link)
+    can_edit = has_role(request.user, *RECORD_WRITERS)
+    transition_form = None
+    nxt = [
+        (s, CaseStatus(s).label)
+        for s in sorted(allowed_next(case.status))
+        if s != CaseStatus.CLOSED
+    ]
+    if can_edit and nxt:
+        transition_form = CaseTransitionForm(initial={"version": case.version}, choices=nxt)
+    return render(
+        request,
+        "casework/case_detail.html",
+        {
+            "case": case,
+            "person": case.person,
+            "events": events,
+            "goals": list(case.goals.all()),
+            "links": links,
+            "concerns": [c for c in case.concerns.all() if c.status == "open"]
+            or _open_concerns(case.person_id),
+            "days_open": days_since(case.opened_at),
+            "can_edit": can_edit
+            and case.status not in ("closed", "declined", "unable_to_contact", "did_not_engage"),
+            "transition_form": transition_form,
+            "outcomes_url": _outcomes_url(case.pk),
+            "discharge": getattr(case, "discharge", None),
+        },
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["POST"])
+def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    from linkwork.casework.states import IllegalTransition
+    from linkwork.casework.views.common import case_for
+
+    case = case_for(request.user, pk)
+    nxt = [(s, CaseStatus(s).label) for s in allowed_next(case.status)]
+    form = CaseTransitionForm(request.POST, choices=nxt)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status the case can move to."))
+        return redirect("casework:case_detail", pk=pk)
+    try:
+        services.transition(
+            case=case,
+            to_status=form.cleaned_data["to_status"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except services.EditConflict as exc:
+        messages.error(request, str(exc))
+    except IllegalTransition as exc:
+        messages.error(request, str(exc))
+    except PermissionDenied:
+        raise
+    else:
+        messages.success(request, _("Status changed."))
+    return redirect("casework:case_detail", pk=pk)

@@ -1,0 +1,76 @@
+"""The message back to the GP and referrer (PRSB model content), as a page and a PDF."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from linkwork.casework import reasons
+from linkwork.casework.models import Discharge
+from linkwork.casework.selectors import visible_cases
+from linkwork.casework.views.common import RECORD_READERS
+from linkwork.core import audit
+from linkwork.core.permissions import require_role
+
+
+def _discharge(request: HttpRequest, pk: int) -> Discharge:
+    discharge = (
+        Discharge.objects.select_related(
+            "case__person__gp_practice",
+            "case__practice",
+            "case__referral",
+            "case__link_worker",
+            "discharged_by",
+        )
+        .filter(case__in=visible_cases(request.user), case_id=pk)
+        .first()
+    )
+    if discharge is None:
+        raise Http404
+    return discharge
+
+
+def _context(discharge: Discharge) -> dict:
+    case = discharge.case
+    return {
+        "discharge": discharge,
+        "case": case,
+        "person": case.person,
+        "referral": case.referral,
+        "goals": [
+            (g, (list(g.progress.all()) or [None])[-1])
+            for g in case.goals.prefetch_related("progress")
+        ],
+        "links": list(case.links.select_related("service")),
+        "what_matters": case.what_matters.order_by("-held_on").first(),
+        "encounter_count": case.encounters.filter(attendance="attended").count(),
+        "snomed_event": reasons.SNOMED_SOCIAL_PRESCRIBING_DECLINED
+        if case.status == "declined"
+        else reasons.SNOMED_REFERRAL_TO_SOCIAL_PRESCRIBING,
+        "read_code": reasons.READ_V2_SOCIAL_PRESCRIBING,
+    }
+
+
+@require_role(*RECORD_READERS)
+def discharge_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    discharge = _discharge(request, pk)
+    audit.record(
+        audit.Action.VIEW, discharge.case.person, actor=request.user, detail={"via": "letter"}
+    )
+    return render(request, "casework/discharge_letter.html", _context(discharge))
+
+
+@require_role(*RECORD_READERS)
+def discharge_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from weasyprint import HTML
+
+    discharge = _discharge(request, pk)
+    html = render_to_string(
+        "casework/discharge_letter_print.html", _context(discharge), request=request
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    audit.record(audit.Action.EXPORT, discharge, actor=request.user, detail={"format": "pdf"})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="discharge-{discharge.case_id}.pdf"'
+    return response

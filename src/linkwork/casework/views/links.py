@@ -1,0 +1,185 @@
+"""Links to services from a case, and the community organisation's portal."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from linkwork.casework import services
+from linkwork.casework.consent import may_share_with
+from linkwork.casework.forms import LinkForm, PortalResponseForm, ServiceQueryForm
+from linkwork.casework.matching import suggest_services
+from linkwork.casework.models import ServiceLink
+from linkwork.casework.queues import is_stalled, portal_links
+from linkwork.casework.services.links import SHARED_FIELDS
+from linkwork.casework.views.common import RECORD_WRITERS, add_errors, case_for
+from linkwork.core import audit
+from linkwork.core.permissions import require_role
+from linkwork.core.roles import Role
+
+S = ServiceLink.Status
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def find_services(request: HttpRequest, pk: int) -> HttpResponse:
+    """Search the directory from the case (what-matters text by default) and record a link."""
+    from linkwork.directory.models import Service
+
+    case = case_for(request.user, pk)
+    latest = case.what_matters.order_by("-held_on", "-id").first()
+    text = request.GET.get("text", latest.text if latest else "")
+    query_form = ServiceQueryForm(initial={"text": text}, data=request.GET or None)
+    link_form = LinkForm(request.POST or None)
+    if request.method == "POST" and link_form.is_valid():
+        d = link_form.cleaned_data
+        service = Service.objects.select_related("organization").filter(pk=d["service_id"]).first()
+        if service is None:
+            raise Http404
+        try:
+            services.create_link(
+                case=case,
+                service_obj=service,
+                kind=d["kind"],
+                actor=request.user,
+                note_to_organisation=d["note_to_organisation"],
+            )
+        except ValidationError as exc:
+            add_errors(link_form, exc)
+        else:
+            messages.success(request, _("Link recorded."))
+            return redirect("casework:case_detail", pk=case.pk)
+    suggestions = []
+    if text.strip():
+        age = case.person.age_on(__import__("datetime").date.today())
+        suggestions = suggest_services(text=text, postcode=case.person.postcode, age=age)
+        audit.record(
+            audit.Action.VIEW,
+            "directory.service",
+            actor=request.user,
+            detail={"query_kind": "what_matters", "related_id": case.pk},
+        )
+    return render(
+        request,
+        "casework/find_services.html",
+        {
+            "case": case,
+            "person": case.person,
+            "query_form": query_form,
+            "link_form": link_form,
+            "suggestions": suggestions,
+            "text": text,
+            "kinds": ServiceLink.Kind.choices,
+            "back_url": reverse("casework:case_detail", args=[case.pk]),
+        },
+        status=422 if link_form.errors else 200,
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["POST"])
+def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
+    case = case_for(request.user, pk)
+    link = ServiceLink.objects.filter(pk=link_id, case=case).first()
+    if link is None:
+        raise Http404
+    try:
+        services.update_link_status(
+            link=link,
+            to_status=request.POST.get("to_status", ""),
+            actor=request.user,
+            as_organisation=False,
+            reason=request.POST.get("reason", ""),
+        )
+    except (ValidationError, ValueError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        messages.success(request, _("Link updated."))
+    return redirect("casework:case_detail", pk=case.pk)
+
+
+@require_role(Role.COMMUNITY_EDITOR)
+def portal(request: HttpRequest) -> HttpResponse:
+    links = list(portal_links(request.user)[:300])
+    for link in links:
+        link.stalled = is_stalled(link)
+    return render(
+        request,
+        "casework/portal.html",
+        {
+            "waiting": [li for li in links if li.status == S.SENT],
+            "current": [li for li in links if li.status in (S.ACCEPTED, S.ATTENDING)],
+            "finished": [li for li in links if li.status in (S.DECLINED, S.STOPPED, S.WITHDRAWN)],
+        },
+    )
+
+
+_PORTAL_CHOICES = {
+    S.SENT: [(S.ACCEPTED, _("Accept")), (S.DECLINED, _("Decline"))],
+    S.ACCEPTED: [
+        (S.ATTENDING, _("They came (first attendance)")),
+        (S.STOPPED, _("They did not come")),
+    ],
+    S.ATTENDING: [(S.ATTENDING, _("Still attending")), (S.STOPPED, _("Stopped attending"))],
+}
+
+
+@require_role(Role.COMMUNITY_EDITOR)
+@require_http_methods(["GET", "POST"])
+def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
+    link = portal_links(request.user).filter(pk=link_id).first()
+    if link is None:
+        raise Http404
+    person = link.case.person
+    shared = may_share_with(person=person, organisation_id=link.receiving_organisation_id)
+    choices = _PORTAL_CHOICES.get(link.status, [])
+    form = (
+        PortalResponseForm(request.POST or None, choices=choices, initial={"version": link.version})
+        if choices
+        else None
+    )
+    if request.method == "POST" and form is not None and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.update_link_status(
+                link=link,
+                to_status=d["to_status"],
+                actor=request.user,
+                as_organisation=True,
+                reason=d["reason"],
+                first_attended_on=d["first_attended_on"],
+                expected_version=d["version"],
+            )
+        except services.EditConflict as exc:
+            form.add_error(None, str(exc))
+        except PermissionDenied:
+            raise
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you: the link worker can see your update."))
+            return redirect("casework:portal")
+    if shared:
+        audit.record(
+            audit.Action.VIEW,
+            person,
+            actor=request.user,
+            detail={"via": "portal", "related_id": link.pk},
+        )
+    return render(
+        request,
+        "casework/portal_link.html",
+        {
+            "link": link,
+            "person": person if shared else None,
+            "shared_fields": SHARED_FIELDS,
+            "form": form,
+            "stalled": is_stalled(link),
+        },
+        status=422 if form is not None and form.errors else 200,
+    )

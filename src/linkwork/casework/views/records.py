@@ -1,0 +1,252 @@
+"""Forms that add to a case: encounters, what matters, goals, safeguarding, consent, discharge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from linkwork.casework import services
+from linkwork.casework.forms import (
+    CloseConcernForm,
+    ConcernForm,
+    ConsentForm,
+    DischargeForm,
+    EncounterForm,
+    GoalForm,
+    GoalRatingForm,
+    GoalStatusForm,
+    WhatMattersForm,
+)
+from linkwork.casework.models import Goal, SafeguardingConcern
+from linkwork.casework.views.common import (
+    RECORD_WRITERS,
+    add_errors,
+    case_for,
+    form_page,
+    person_for,
+)
+from linkwork.core.permissions import require_role
+
+
+def _case_form(
+    request: HttpRequest,
+    pk: int,
+    form_class: type,
+    *,
+    title: str,
+    save: Callable[[Any, dict[str, Any]], Any],
+    done: str,
+    initial: dict[str, Any] | None = None,
+    submit_label: str | None = None,
+) -> HttpResponse:
+    case = case_for(request.user, pk)
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(case, form.cleaned_data)
+        except services.EditConflict as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("casework:case_detail", pk=case.pk)
+    return form_page(
+        request,
+        form,
+        title=title,
+        caption=case.person.full_name,
+        back_url=reverse("casework:case_detail", args=[case.pk]),
+        submit_label=submit_label,
+        status=422 if form.errors else 200,
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def encounter_new(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.record_encounter(case=case, actor=request.user, **d)
+
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    return _case_form(
+        request,
+        pk,
+        EncounterForm,
+        title=_("Record a contact"),
+        save=save,
+        done=_("Contact recorded."),
+        initial={"occurred_at": now, "attendance": "attended"},
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def what_matters_new(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.record_what_matters(case=case, actor=request.user, **d)
+
+    return _case_form(
+        request,
+        pk,
+        WhatMattersForm,
+        title=_("Record a what-matters conversation"),
+        save=save,
+        done=_("Conversation recorded."),
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def goal_new(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.add_goal(case=case, actor=request.user, **d)
+
+    return _case_form(
+        request, pk, GoalForm, title=_("Add a goal"), save=save, done=_("Goal added.")
+    )
+
+
+def _goal_for(request: HttpRequest, pk: int, goal_id: int) -> tuple[Any, Goal]:
+    case = case_for(request.user, pk)
+    goal = Goal.objects.filter(pk=goal_id, case=case).first()
+    if goal is None:
+        raise Http404
+    return case, goal
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def goal_rate(request: HttpRequest, pk: int, goal_id: int) -> HttpResponse:
+    _case, goal = _goal_for(request, pk, goal_id)
+
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.rate_goal(goal=goal, actor=request.user, **d)
+
+    return _case_form(
+        request,
+        pk,
+        GoalRatingForm,
+        title=_("Rate progress: %(goal)s") % {"goal": goal.what},
+        save=save,
+        done=_("Progress recorded."),
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def goal_status(request: HttpRequest, pk: int, goal_id: int) -> HttpResponse:
+    _case, goal = _goal_for(request, pk, goal_id)
+
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.set_goal_status(
+            goal=goal, actor=request.user, status=d["status"], expected_version=d["version"]
+        )
+
+    return _case_form(
+        request,
+        pk,
+        GoalStatusForm,
+        title=_("Update goal: %(goal)s") % {"goal": goal.what},
+        save=save,
+        done=_("Goal updated."),
+        initial={"status": goal.status, "version": goal.version},
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def discharge_new(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(case: Any, d: dict[str, Any]) -> Any:
+        return services.discharge(
+            case=case,
+            actor=request.user,
+            reason=d["reason"],
+            summary=d["summary"],
+            expected_version=d["version"],
+        )
+
+    case = case_for(request.user, pk)
+    return _case_form(
+        request,
+        pk,
+        DischargeForm,
+        title=_("Discharge"),
+        save=save,
+        done=_("Case closed. The message to the GP and referrer is ready."),
+        initial={"version": case.version},
+        submit_label=_("Discharge and close the case"),
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def concern_new(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.user, person_id)
+    form = ConcernForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.raise_concern(person=person, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Safeguarding concern recorded."))
+        return redirect("casework:person_detail", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Record a safeguarding concern"),
+        caption=person.full_name,
+        intro=_("If someone is in immediate danger, call 999 first."),
+        back_url=reverse("casework:person_detail", args=[person.pk]),
+        status=422 if form.errors else 200,
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def concern_close(request: HttpRequest, person_id: int, concern_id: int) -> HttpResponse:
+    person = person_for(request.user, person_id)
+    concern = SafeguardingConcern.objects.filter(pk=concern_id, person=person).first()
+    if concern is None:
+        raise Http404
+    form = CloseConcernForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.close_concern(concern=concern, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Concern closed."))
+        return redirect("casework:person_detail", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Close a safeguarding concern"),
+        caption=person.full_name,
+        back_url=reverse("casework:person_detail", args=[person.pk]),
+    )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = person_for(request.user, person_id)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_consent(person=person, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Consent recorded."))
+        return redirect("casework:person_detail", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Record consent"),
+        caption=person.full_name,
+        intro=_(
+            "Withdrawing consent to share takes effect at once: referrals waiting for a "
+            "reply are withdrawn."
+        ),
+        back_url=reverse("casework:person_detail", args=[person.pk]),
+        status=422 if form.errors else 200,
+    )

@@ -1,4 +1,4 @@
-"""FHIR R4: ServiceRequest in, Task out whose status follows the case; errors as OperationOutcome."""
+"""FHIR R4: ServiceRequest in, Task out following the case; errors as OperationOutcome."""
 
 import datetime as dt
 import json
@@ -82,7 +82,7 @@ def post(client, body, headers):
 
 
 def test_round_trip_service_request_to_task_following_the_case(client, staff) -> None:
-    practice, user, headers = staff
+    practice, _user, headers = staff
     response = post(client, service_request(), headers)
     assert response.status_code == 201, response.content
     assert response["Content-Type"] == "application/fhir+json"

@@ -1,0 +1,5 @@
+"""Sentence embeddings for semantic matching (see docs/decisions/0001-embedding-runtime.md)."""
+
+from linkwork.search.embedding.runtime import Embedder, get_embedder, model_path
+
+__all__ = ["Embedder", "get_embedder", "model_path"]

@@ -30,7 +30,9 @@ def _grow_case(case, worker, community, n: int) -> None:
         goal = GoalFactory(case=case)
         services.rate_goal(goal=goal, actor=worker, rating=4)
         services.rate_goal(goal=goal, actor=worker, rating=6)
-        services.create_link(case=case, service_obj=make_service(owner=community), kind="supported", actor=worker)
+        services.create_link(
+            case=case, service_obj=make_service(owner=community), kind="supported", actor=worker
+        )
     services.raise_concern(person=case.person, kind="risk_to_self", actor=worker)
 
 
@@ -40,13 +42,17 @@ def _count(client, url: str) -> int:
     return len(ctx.captured_queries)
 
 
-def test_case_page_queries_do_not_grow_with_the_record(client, django_assert_max_num_queries) -> None:
+def test_case_page_queries_do_not_grow_with_the_record(
+    client, django_assert_max_num_queries
+) -> None:
     practice, community = PracticeFactory(), CommunityOrgFactory()
     worker = make_user(Role.LINK_WORKER, organisations=(practice,))
     small = CaseFactory(referral__person__gp_practice=practice, status="active", link_worker=worker)
     big = CaseFactory(referral__person__gp_practice=practice, status="active", link_worker=worker)
     for case in (small, big):
-        services.record_consent(person=case.person, purpose="sharing", decision="given", actor=worker)
+        services.record_consent(
+            person=case.person, purpose="sharing", decision="given", actor=worker
+        )
     _grow_case(small, worker, community, 1)
     _grow_case(big, worker, community, 12)
     client.force_login(worker)
@@ -57,7 +63,9 @@ def test_case_page_queries_do_not_grow_with_the_record(client, django_assert_max
         client.get(reverse("casework:case_detail", args=[big.pk]))
 
 
-def test_caseload_queries_do_not_grow_with_the_caseload(client, django_assert_max_num_queries) -> None:
+def test_caseload_queries_do_not_grow_with_the_caseload(
+    client, django_assert_max_num_queries
+) -> None:
     practice, community = PracticeFactory(), CommunityOrgFactory()
     worker = make_user(Role.LINK_WORKER, organisations=(practice,))
     client.force_login(worker)
@@ -65,13 +73,19 @@ def test_caseload_queries_do_not_grow_with_the_caseload(client, django_assert_ma
     def add_cases(n: int) -> None:
         for i in range(n):
             case = CaseFactory(
-                referral__person__gp_practice=practice, status="active", link_worker=worker,
+                referral__person__gp_practice=practice,
+                status="active",
+                link_worker=worker,
                 next_follow_up=dt.date.today() + dt.timedelta(days=i % 5),
             )
             CaseFactory(referral__person__gp_practice=practice, status="waiting")
             CaseFactory(referral__person__gp_practice=practice)
-            services.record_consent(person=case.person, purpose="sharing", decision="given", actor=worker)
-            services.create_link(case=case, service_obj=make_service(owner=community), kind="supported", actor=worker)
+            services.record_consent(
+                person=case.person, purpose="sharing", decision="given", actor=worker
+            )
+            services.create_link(
+                case=case, service_obj=make_service(owner=community), kind="supported", actor=worker
+            )
 
     add_cases(2)
     few = _count(client, reverse("casework:caseload"))
@@ -91,8 +105,12 @@ def test_triage_and_portal_queries_do_not_grow(client) -> None:
         for _ in range(n):
             CaseFactory(referral__person__gp_practice=practice)
             case = CaseFactory(referral__person__gp_practice=practice, status="active")
-            services.record_consent(person=case.person, purpose="sharing", decision="given", actor=worker)
-            services.create_link(case=case, service_obj=make_service(owner=community), kind="supported", actor=worker)
+            services.record_consent(
+                person=case.person, purpose="sharing", decision="given", actor=worker
+            )
+            services.create_link(
+                case=case, service_obj=make_service(owner=community), kind="supported", actor=worker
+            )
 
     add(2)
     client.force_login(worker)

@@ -1,0 +1,96 @@
+"""Appointment reminders to people (SMS or email) through a pluggable backend.
+
+Set `CASEWORK_REMINDER_BACKEND` to a dotted path of a class with
+`send(*, channel: str, to: str, text: str) -> None`; the default prints to the console
+(with the address masked), which is what the demo uses. Run `linkwork casework-reminders`
+from a scheduler (e.g. every hour).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from linkwork.casework.consent import may_contact
+from linkwork.casework.guards import service
+from linkwork.casework.models import Encounter
+from linkwork.casework.states import OPEN
+
+
+class ReminderBackend(Protocol):
+    def send(self, *, channel: str, to: str, text: str) -> None: ...
+
+
+def _mask(address: str) -> str:
+    return ("*" * max(0, len(address) - 3)) + address[-3:]
+
+
+class ConsoleBackend:
+    """Prints reminders instead of sending them (demo and development)."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream or sys.stdout
+
+    def send(self, *, channel: str, to: str, text: str) -> None:
+        self.stream.write(f"[reminder {channel} to {_mask(to)}] {text}\n")
+
+
+def get_backend() -> ReminderBackend:
+    path = getattr(settings, "CASEWORK_REMINDER_BACKEND", "")
+    return import_string(path)() if path else ConsoleBackend()
+
+
+def _channel(person: Any) -> tuple[str, str] | None:
+    methods = set(person.contact_methods or [])
+    if "sms" in methods and (person.mobile or person.phone):
+        return "sms", person.mobile or person.phone
+    if "email" in methods and person.email:
+        return "email", person.email
+    return None
+
+
+@service
+@transaction.atomic
+def send_appointment_reminders(
+    *,
+    now: dt.datetime | None = None,
+    within_hours: int = 24,
+    backend: ReminderBackend | None = None,
+) -> int:
+    """Remind people of booked contacts in the next `within_hours`, once each, only by a way
+    they chose and only while they agree to be contacted."""
+    now = now or timezone.now()
+    backend = backend or get_backend()
+    due = (
+        Encounter.objects.select_for_update()
+        .filter(
+            attendance=Encounter.Attendance.BOOKED,
+            reminder_sent_at__isnull=True,
+            occurred_at__gt=now,
+            occurred_at__lte=now + dt.timedelta(hours=within_hours),
+            case__status__in=OPEN,
+        )
+        .select_related("case__person", "case__practice")
+    )
+    sent = 0
+    for encounter in due:
+        person = encounter.case.person
+        route = _channel(person)
+        if route is None or not may_contact(person=person):
+            continue
+        when = timezone.localtime(encounter.occurred_at)
+        text = _("Reminder: you have a %(mode)s with your link worker on %(when)s.") % {
+            "mode": encounter.get_mode_display().lower(),
+            "when": when.strftime("%A %d %B at %H:%M"),
+        }
+        backend.send(channel=route[0], to=route[1], text=text)
+        Encounter.objects.filter(pk=encounter.pk).update(reminder_sent_at=now)
+        sent += 1
+    return sent

@@ -196,15 +196,17 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     )
     with service_writes():
         serial = 0
+        used_chis: set[str] = set(m.Person.objects.exclude(chi="").values_list("chi", flat=True))
         for start in range(0, n_people, BATCH):
             size = min(BATCH, n_people - start)
             people = []
             for _ in range(size):
                 dob = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 66))
                 chi = None
-                while chi is None:
+                while chi is None or chi in used_chis:
                     serial += 1
                     chi = make_chi(dob, serial)
+                used_chis.add(chi)
                 pc = rng.choice(pcs)
                 practice = (
                     rng.choice(home)

@@ -239,3 +239,18 @@ def test_licence_notes_are_for_admins(client: Client) -> None:
 def test_menu_shows_outcome_measures_to_link_workers(client: Client) -> None:
     html = login(client, make_user(Role.LINK_WORKER)).get(reverse("outcomes:instrument_list"))
     assert b'href="/outcomes/"' in html.content
+
+
+def test_empty_self_completion_does_not_use_up_the_link(client: Client, world) -> None:
+    from linkwork.casework.guards import service_writes
+    from linkwork.outcomes import services
+
+    with service_writes():
+        issued = services.create_self_completion_link(
+            person=world["person"], instrument="ucla3", time_point="review", actor=None
+        )
+    response = Client().post(f"/questionnaire/{issued.token}/", {})
+    assert response.status_code == 400
+    assert "Answer at least one question" in response.content.decode()
+    assert not Administration.objects.exists()
+    assert Client().get(f"/questionnaire/{issued.token}/").status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -30,6 +31,13 @@ def self_complete(request: HttpRequest, token: str) -> HttpResponse:
     form = QuestionnaireForm(
         request.POST if request.method == "POST" else None, instrument=inst, text=text
     )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not any(a is not None for a in form.answers())
+    ):
+        # An empty form is almost always a slip; it must not use up the one-time link.
+        form.add_error(None, _("Answer at least one question before sending."))
     if request.method == "POST" and form.is_valid():
         try:
             administration = services.complete_self_completion(token=token, answers=form.answers())

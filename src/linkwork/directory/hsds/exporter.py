@@ -36,6 +36,11 @@ def full_shape(kind: str, *, without: frozenset[tuple[str, str]] = frozenset()) 
 SERVICE_FULL = full_shape("service")
 SERVICE_BRIEF: Shape = {"organization": {}, "program": {}}
 ORGANIZATION_FULL = full_shape("organization")
+ORGANIZATION_WITH_SERVICES: Shape = {
+    **ORGANIZATION_FULL,
+    "services": full_shape("service", without=frozenset({("service", "organization")})),
+}
+ORGANIZATION_WITH_SERVICE_IDS: Shape = {**ORGANIZATION_FULL, "services": {}}
 SAT_FULL: Shape = {
     **full_shape("service_at_location", without=frozenset({("service_at_location", "service")})),
     "service": full_shape("service", without=frozenset({("service", "service_at_locations")})),

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "linkwork.search"
     label = "search"
+
+    def ready(self) -> None:
+        from linkwork.directory.search_backend import register_engine
+        from linkwork.search import signals
+        from linkwork.search.engine import search
+
+        signals.connect()
+        register_engine(search)

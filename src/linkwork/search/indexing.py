@@ -1,0 +1,170 @@
+"""Keeping the search index in step with the directory (writes of the search app).
+
+`index_services(ids)` (re)builds the documents and embeddings of some services;
+`rebuild_index()` does all of them; `sync_stale()` finds services changed since they were last
+indexed (edits, bulk imports that send no signals) and indexes them. Signals and the
+background task in `search.tasks` call these.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import numpy as np
+from django.db import transaction
+from django.db.models import Max, Prefetch
+
+from linkwork.directory.models import Service, TaxonomyTerm
+from linkwork.search.embedding import get_embedder
+from linkwork.search.models import SearchDocument, SearchTerm
+from linkwork.search.query import index_text
+
+BATCH = 1000
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _services(ids: Iterable[uuid.UUID] | None):  # type: ignore[no-untyped-def]
+    qs = Service.objects.select_related("organization").prefetch_related(
+        Prefetch(
+            "categories",
+            queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
+            to_attr="our_categories",
+        )
+    )
+    return qs if ids is None else qs.filter(id__in=list(ids))
+
+
+def embedding_text(service: Service) -> str:
+    """What the embedding model reads for a service: name, categories, summary, description."""
+    categories = ", ".join(t.name for t in getattr(service, "our_categories", []))
+    parts = [service.name, categories, service.summary, service.description]
+    return ". ".join(p.strip() for p in parts if p and p.strip())[:2000]
+
+
+def document_fields(service: Service) -> dict:
+    terms = getattr(service, "our_categories", [])
+    taxonomy = " ".join(" ".join([t.name, *(t.synonyms or [])]) for t in terms)
+    org = service.organization.name if service.organization_id and service.organization else ""
+    return {
+        "name_text": index_text(f"{service.name} {service.alternate_name}"),
+        "taxonomy_text": index_text(taxonomy),
+        "summary_text": index_text(f"{service.summary} {org}"),
+        "description_text": index_text(
+            f"{service.description} {service.eligibility_description}"[:20_000]
+        ),
+        "category_codes": " ".join(t.code for t in terms if t.code)[:500],
+        "source_modified": service.last_modified,
+    }
+
+
+def _vocabulary(fields: Iterable[dict]) -> set[str]:
+    out: set[str] = set()
+    for f in fields:
+        for key in ("name_text", "taxonomy_text", "summary_text", "description_text"):
+            out.update(w for w in f[key].split() if len(w) <= 100)
+    return out
+
+
+def _save_terms(terms: set[str]) -> None:
+    for chunk in _batches(sorted(terms), 2000):
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=t) for t in chunk], ignore_conflicts=True, batch_size=2000
+        )
+
+
+def _embed(services: list[Service]) -> tuple[list[bytes], str]:
+    embedder = get_embedder()
+    vectors = embedder.encode([embedding_text(s) for s in services]).astype(np.float16)
+    return [v.tobytes() for v in vectors], embedder.name
+
+
+def index_services(service_ids: Iterable[uuid.UUID | str]) -> int:
+    """Build or refresh the documents of these services (gone ones lose theirs by cascade)."""
+    ids = [uuid.UUID(str(i)) for i in service_ids]
+    done = 0
+    for chunk in _batches(ids, BATCH):
+        services = list(_services(chunk))
+        fields = [document_fields(s) for s in services]
+        embeddings, model = _embed(services)
+        with transaction.atomic():
+            _save_terms(_vocabulary(fields))
+            existing = dict(
+                SearchDocument.objects.filter(service_id__in=[s.id for s in services]).values_list(
+                    "service_id", "id"
+                )
+            )
+            for service, f, emb in zip(services, fields, embeddings, strict=True):
+                values = {**f, "embedding": emb, "embedding_model": model}
+                if service.id in existing:
+                    SearchDocument.objects.filter(id=existing[service.id]).update(**values)
+                else:
+                    SearchDocument.objects.create(service=service, **values)
+            done += len(services)
+    _notify_changed()
+    return done
+
+
+def rebuild_index(*, stdout=None, batch: int = BATCH) -> int:  # type: ignore[no-untyped-def]
+    """Recreate every document from the directory (all services, active or not)."""
+    SearchDocument.objects.all().delete()
+    total = 0
+    ids = list(Service.objects.order_by("id").values_list("id", flat=True))
+    for chunk in _batches(ids, batch):
+        services = list(_services(chunk))
+        fields = [document_fields(s) for s in services]
+        embeddings, model = _embed(services)
+        with transaction.atomic():
+            _save_terms(_vocabulary(fields))
+            SearchDocument.objects.bulk_create(
+                [
+                    SearchDocument(service=s, embedding=e, embedding_model=model, **f)
+                    for s, f, e in zip(services, fields, embeddings, strict=True)
+                ],
+                batch_size=500,
+            )
+        total += len(services)
+        if stdout is not None:
+            stdout.write(f"  indexed {total} of {len(ids)} services")
+    _notify_changed()
+    return total
+
+
+def stale_service_ids(limit: int | None = None) -> list[uuid.UUID]:
+    """Services never indexed, or changed since they were (bulk imports send no signals)."""
+    latest = SearchDocument.objects.aggregate(m=Max("source_modified"))["m"]
+    qs = Service.objects.all()
+    if latest is not None:
+        changed = qs.filter(last_modified__gt=latest)
+        missing = qs.filter(search_document__isnull=True)
+        qs = changed | missing
+    ids = list(
+        qs.values_list("id", flat=True)[:limit] if limit else qs.values_list("id", flat=True)
+    )
+    return ids
+
+
+def sync_stale() -> int:
+    ids = stale_service_ids()
+    return index_services(ids) if ids else 0
+
+
+def services_in_terms(term_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+    return list(
+        Service.categories.through.objects.filter(taxonomyterm_id__in=list(term_ids))
+        .values_list("service_id", flat=True)
+        .distinct()
+    )
+
+
+def _notify_changed() -> None:
+    from linkwork.search import vectors, vocabulary
+
+    vectors.mark_stale()
+    vocabulary.mark_stale()

@@ -1,0 +1,250 @@
+"""Turning what someone typed into safe full-text queries.
+
+`parse(text)` tokenises (Unicode, accents folded, apostrophes dropped), removes stop words,
+stems (Snowball English), finds phrases from the shipped synonyms file and the directory's
+taxonomy, and marks the last word as a prefix when the text does not end in a space
+(as-you-type). The result renders to an SQLite FTS5 MATCH expression or a PostgreSQL tsquery
+built only from quoted word tokens, so no user text can inject query syntax (`"`, `*`, `NEAR`,
+`OR`, `'`, `\\`, parentheses are all either dropped or quoted).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.json"
+MAX_INPUT_CHARS = 10_000
+MAX_TERMS = 32
+MAX_EXPANSIONS = 24
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+_STOP_TEXT = """a about above after again against all am an and any are as at be because been before
+    being below between both but by can cant could couldnt did didnt do does doesnt doing dont
+    down during each few for from further get gets getting got had hadnt has hasnt have havent
+    having he her here hers herself him himself his how i id ill im ive if in into is isnt it
+    its itself just keep lot lots me more most much my myself no nor not now of off on once
+    only or other our ours ourselves out over own really same she should so some such than
+    that thats the their theirs them themselves then there these they this those through to
+    too under until up very was wasnt we were what when where which while who whom why will
+    with wont would wouldnt you your yours yourself yourselves also still ever since like
+    want wants wanted need needs needed help please feel feeling felt think know bit
+    something anything someone anyone thing things way well even since been cannot last
+    month months week weeks year years day days time times always all"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and apostrophes ("Can't" -> "cant", "café" -> "cafe")."""
+    text = text[:MAX_INPUT_CHARS].lower().replace("'", "").replace("\u2019", "")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The folded word tokens of a text (letters, digits and underscore runs)."""
+    return [w.strip("_") for w in _WORD.findall(fold(text)) if w.strip("_")]
+
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    return str(_stemmer.stemWord(word))
+
+
+def index_text(text: str) -> str:
+    """What the index stores for a text: its stemmed words, stop words kept out."""
+    return " ".join(stem(w) for w in words(text) if w not in STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class SynonymEntry:
+    say: tuple[tuple[str, ...], ...]  # folded word sequences people use
+    expand: tuple[tuple[str, ...], ...]  # stemmed word sequences services use
+    categories: tuple[str, ...]
+
+
+@cache
+def synonym_entries() -> tuple[SynonymEntry, ...]:
+    data = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    entries = []
+    for raw in data["entries"]:
+        entries.append(
+            SynonymEntry(
+                say=tuple(tuple(words(s)) for s in raw["say"] if words(s)),
+                expand=tuple(tuple(stem(w) for w in words(e)) for e in raw["expand"] if words(e)),
+                categories=tuple(raw.get("categories", ())),
+            )
+        )
+    return tuple(entries)
+
+
+@cache
+def taxonomy_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(folded words of a category name or synonym, category code) from the directory."""
+    from linkwork.directory.taxonomy import default_taxonomy_data
+
+    out = []
+    for term in default_taxonomy_data()["terms"]:
+        for phrase in [term["name"], *term["synonyms"]]:
+            tokens = tuple(words(phrase.replace("-", " ")))
+            if tokens:
+                out.append((tokens, term["code"]))
+    return tuple(out)
+
+
+def _contains(sequence: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
+
+
+@dataclass
+class Term:
+    stem: str
+    word: str  # as typed (folded)
+    prefix: bool = False
+    corrected_from: str = ""
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list[Term] = field(default_factory=list)
+    expansions: list[tuple[str, ...]] = field(default_factory=list)  # stemmed phrases
+    categories: list[str] = field(default_factory=list)  # our category codes detected
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms and not self.expansions
+
+    def stems(self) -> set[str]:
+        out = {t.stem for t in self.terms}
+        for phrase in self.expansions:
+            out.update(phrase)
+        return out
+
+    def fts5(self) -> str:
+        """An FTS5 MATCH expression: quoted tokens joined by OR; '' when nothing to match."""
+        parts: list[str] = []
+        for term in self.terms:
+            parts.append(_fts5_token(term.stem) + ("*" if term.prefix else ""))
+        for phrase in self.expansions:
+            parts.append(_fts5_token(" ".join(phrase)))
+        return " OR ".join(dict.fromkeys(parts))
+
+    def tsquery(self) -> str:
+        """A to_tsquery('simple', ...) string: quoted lexemes, :* prefixes, <-> phrases, |."""
+        parts: list[str] = []
+        for term in self.terms:
+            parts.append(_ts_token(term.stem) + (":*" if term.prefix else ""))
+        for phrase in self.expansions:
+            joined = " <-> ".join(_ts_token(w) for w in phrase)
+            parts.append(f"({joined})" if len(phrase) > 1 else joined)
+        return " | ".join(dict.fromkeys(parts))
+
+
+def _safe(token: str) -> str:
+    # Tokens come from \w+ so they hold no quote, star or operator; this keeps that invariant
+    # even if a caller passes something else.
+    return "".join(c for c in token if c.isalnum() or c in " _")
+
+
+def _fts5_token(token: str) -> str:
+    return '"' + _safe(token).replace('"', '""') + '"'
+
+
+def _ts_token(token: str) -> str:
+    return "'" + _safe(token).replace(" ", "").replace("'", "''") + "'"
+
+
+def parse(
+    text: str,
+    *,
+    as_you_type: bool = False,
+    vocabulary: Iterable[str] | None = None,
+    corrector: object | None = None,
+) -> ParsedQuery:
+    """Parse what someone typed. `vocabulary` (stems in the index) enables typo correction."""
+    text = (text or "")[:MAX_INPUT_CHARS]
+    tokens = words(text)
+    parsed = ParsedQuery(text=text)
+    categories: dict[str, None] = {}
+    expansions: dict[tuple[str, ...], None] = {}
+    for entry in synonym_entries():
+        if any(_contains(tokens, phrase) for phrase in entry.say):
+            for phrase in entry.expand:
+                expansions[phrase] = None
+            for code in entry.categories:
+                categories[code] = None
+    for phrase, code in taxonomy_phrases():
+        if _contains(tokens, phrase):
+            categories[code] = None
+    content = [w for w in tokens if w not in STOP_WORDS and len(w) <= 60]
+    seen: set[str] = set()
+    last_index = len(content) - 1
+    typing_last = as_you_type and bool(text) and not text[-1].isspace()
+    for i, word in enumerate(content[: MAX_TERMS * 2]):
+        s = stem(word)
+        if s in seen:
+            continue
+        seen.add(s)
+        parsed.terms.append(Term(stem=s, word=word, prefix=typing_last and i == last_index))
+        if len(parsed.terms) >= MAX_TERMS:
+            break
+    if vocabulary is not None:
+        _correct(parsed, vocabulary)
+    parsed.expansions = [e for e in expansions if e not in {(t.stem,) for t in parsed.terms}][
+        :MAX_EXPANSIONS
+    ]
+    parsed.categories = list(categories)
+    return parsed
+
+
+def _correct(parsed: ParsedQuery, vocabulary: Iterable[str]) -> None:
+    """Replace stems the index has never seen with the closest indexed stem (typo tolerance)."""
+    from rapidfuzz import fuzz, process
+
+    vocab = vocabulary if isinstance(vocabulary, set | frozenset | dict) else set(vocabulary)
+    if not vocab:
+        return
+    choices: list[str] | None = None
+    fixed = 0
+    extra: list[Term] = []
+    for term in parsed.terms:
+        if term.stem in vocab or len(term.stem) < 4 or not term.stem.isalpha():
+            continue
+        if choices is None:
+            choices = _choices(vocab)
+        match = process.extractOne(term.stem, choices, scorer=fuzz.ratio, score_cutoff=80)
+        if match is not None and match[0] != term.stem:
+            if term.prefix:
+                # Still typing: keep the prefix and also try the closest whole word.
+                extra.append(Term(stem=match[0], word=term.word, corrected_from=term.stem))
+            else:
+                term.corrected_from = term.stem
+                term.stem = match[0]
+            fixed += 1
+        if fixed >= 5:
+            break
+    parsed.terms.extend(extra)
+
+
+_choices_cache: dict[int, list[str]] = {}
+
+
+def _choices(vocab: set[str] | frozenset[str] | dict) -> list[str]:
+    """The vocabulary as a list (cached for the frozenset the vocabulary module holds)."""
+    key = id(vocab)
+    if key not in _choices_cache:
+        _choices_cache.clear()
+        _choices_cache[key] = [t for t in vocab if t.isalpha() and len(t) >= 3]
+    return _choices_cache[key]

@@ -1,0 +1,96 @@
+"""Keep the index in step with directory edits: each change queues a background task."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from linkwork.directory.models import Organization, Service, TaxonomyTerm
+
+logger = logging.getLogger(__name__)
+SYNC_CHECK_SECONDS = 15.0
+_last_sync_check = 0.0
+
+
+def queue_indexing(service_ids: Iterable[uuid.UUID | str]) -> None:
+    ids = sorted({str(i) for i in service_ids})
+    if not ids:
+        return
+
+    def enqueue() -> None:
+        from linkwork.search.tasks import index_services_task
+
+        for start in range(0, len(ids), 1000):
+            index_services_task.enqueue(ids[start : start + 1000])
+
+    transaction.on_commit(enqueue)
+
+
+def _service_saved(sender, instance: Service, raw: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    if not raw:
+        queue_indexing([instance.pk])
+
+
+def _categories_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        queue_indexing([instance.pk])
+    elif pk_set:
+        queue_indexing(pk_set)
+
+
+def _term_saved(sender, instance: TaxonomyTerm, raw: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    if raw:
+        return
+    from linkwork.search.indexing import services_in_terms
+
+    queue_indexing(services_in_terms([instance.pk]))
+
+
+def _organisation_saved(sender, instance: Organization, raw: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    if not raw:
+        queue_indexing(instance.services.values_list("id", flat=True))
+
+
+def _service_deleted(sender, instance: Service, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    from linkwork.search import vectors
+
+    vectors.mark_stale()
+
+
+def maybe_sync_stale() -> None:
+    """Now and then, index services that changed without signals (bulk imports, demo data)."""
+    global _last_sync_check
+    now = time.monotonic()
+    if now - _last_sync_check < SYNC_CHECK_SECONDS:
+        return
+    _last_sync_check = now
+    from linkwork.search.indexing import stale_service_ids
+
+    ids = stale_service_ids(limit=50_000)
+    if ids:
+        logger.info("search index: %d services changed without a signal; indexing", len(ids))
+        queue_indexing(ids)
+
+
+def reset_sync_clock() -> None:
+    global _last_sync_check
+    _last_sync_check = 0.0
+
+
+def connect() -> None:
+    post_save.connect(_service_saved, sender=Service, dispatch_uid="search.service_saved")
+    post_delete.connect(_service_deleted, sender=Service, dispatch_uid="search.service_deleted")
+    m2m_changed.connect(
+        _categories_changed, sender=Service.categories.through, dispatch_uid="search.categories"
+    )
+    post_save.connect(_term_saved, sender=TaxonomyTerm, dispatch_uid="search.term_saved")
+    post_save.connect(
+        _organisation_saved, sender=Organization, dispatch_uid="search.organisation_saved"
+    )

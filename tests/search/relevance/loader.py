@@ -1,0 +1,150 @@
+"""Load the relevance directory (services.jsonl) into the database as directory records."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
+from linkwork.search.evaluation import RelevanceSet, load_relevance_set
+
+HERE = Path(__file__).resolve().parent
+
+#: The relevance set's need categories -> Linkwork's taxonomy codes (as an editor would tag).
+CATEGORY_MAP = {
+    "befriending": ["befriending"],
+    "bereavement": ["bereavement"],
+    "money_advice": ["money-advice"],
+    "food": ["food"],
+    "energy": ["fuel-poverty"],
+    "housing": ["housing"],
+    "mental_health": ["mental-health"],
+    "physical_activity": ["physical-activity"],
+    "arts_culture": ["arts-culture"],
+    "nature_gardening": ["nature-outdoors"],
+    "carers": ["carers"],
+    "employability": ["employability"],
+    "digital_learning": ["learning", "digital-inclusion"],
+    "substance_use": ["addiction-recovery"],
+    "domestic_abuse": ["domestic-abuse"],
+    "older_people": ["older-people"],
+    "families": ["family"],
+    "young_people": ["children-young-people"],
+    "long_term_conditions": ["long-term-conditions"],
+    "dementia": ["long-term-conditions"],
+    "transport": ["transport"],
+    "refugees": ["legal-advice"],
+    "disability_sensory": ["disability"],
+    "volunteering": ["volunteering"],
+    "veterans": [],
+    "lgbt": [],
+    "mens_health": [],
+    "healthy_living": [],
+}
+
+#: Approximate town centres (latitude, longitude).
+TOWNS = {
+    "Dumfries": (55.070, -3.605),
+    "Stranraer": (54.903, -5.027),
+    "Castle Douglas": (54.941, -3.929),
+    "Annan": (54.988, -3.262),
+    "Lockerbie": (55.121, -3.355),
+    "Moffat": (55.333, -3.442),
+    "Newton Stewart": (54.958, -4.483),
+    "Wigtown": (54.867, -4.445),
+    "Sanquhar": (55.367, -3.923),
+    "Galashiels": (55.617, -2.807),
+    "Hawick": (55.423, -2.787),
+    "Kelso": (55.598, -2.434),
+    "Peebles": (55.652, -3.190),
+    "Selkirk": (55.549, -2.840),
+    "Jedburgh": (55.478, -2.555),
+    "Melrose": (55.599, -2.719),
+    "Duns": (55.778, -2.344),
+    "Eyemouth": (55.870, -2.091),
+    "Newtown St Boswells": (55.575, -2.672),
+    "Perth": (56.396, -3.437),
+    "Kinross": (56.205, -3.423),
+    "Crieff": (56.374, -3.842),
+    "Pitlochry": (56.704, -3.730),
+    "Blairgowrie": (56.591, -3.340),
+    "Aberfeldy": (56.620, -3.866),
+    "Falkirk": (56.002, -3.784),
+    "Grangemouth": (56.012, -3.722),
+    "Larbert": (56.022, -3.830),
+    "Bo'ness": (56.017, -3.608),
+    "Stirling": (56.119, -3.936),
+    "Alloa": (56.116, -3.794),
+    "Tillicoultry": (56.153, -3.742),
+    "Lerwick": (60.155, -1.145),
+    "Kirkwall": (58.981, -2.960),
+    "Stromness": (58.963, -3.296),
+    "Stornoway": (58.209, -6.386),
+    "Benbecula": (57.447, -7.343),
+    "Tarbert": (57.898, -6.800),
+    "Fort William": (56.819, -5.105),
+    "Aviemore": (57.195, -3.826),
+    "Kingussie": (57.080, -4.052),
+    "Wick": (58.438, -3.093),
+    "Thurso": (58.593, -3.522),
+    "Glasgow": (55.861, -4.251),
+}
+
+
+def relevance_set() -> RelevanceSet:
+    return load_relevance_set(HERE)
+
+
+def service_uuid(key: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"linkwork-relevance/{key}")
+
+
+def load_directory(rel: RelevanceSet) -> dict[str, uuid.UUID]:
+    """Create the organisations and services (bulk, as an import would). Returns key -> id."""
+    terms = {t.code: t for t in TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True)}
+    orgs: dict[str, Organization] = {}
+    for s in rel.services:
+        if s["org"] not in orgs:
+            orgs[s["org"]] = Organization(name=s["org"], description="")
+    Organization.objects.bulk_create(orgs.values())
+    services, areas, links = [], [], []
+    for s in rel.services:
+        lat, lon = TOWNS.get(s["town"], (None, None))
+        ages = s.get("ages") or [None, None]
+        modes = set(s["modes"])
+        service = Service(
+            id=service_uuid(s["id"]),
+            organization=orgs[s["org"]],
+            name=s["name"],
+            summary=s["summary"],
+            description=s["description"],
+            status=Service.Status.ACTIVE,
+            delivery_in_person="in_person" in modes,
+            delivery_phone="phone" in modes,
+            delivery_online="online" in modes,
+            delivery_home_visit="home_visit" in modes,
+            is_free=s.get("free"),
+            minimum_age=ages[0],
+            maximum_age=ages[1],
+            latitude=lat,
+            longitude=lon,
+        )
+        services.append(service)
+        if s["area"] == "Scotland":
+            areas.append(
+                ServiceArea(
+                    service=service,
+                    gss_code=ServiceArea.SCOTLAND_CODE,
+                    kind=ServiceArea.Kind.SCOTLAND,
+                    name="Scotland",
+                )
+            )
+        codes = {c for cat in s["cats"] for c in CATEGORY_MAP[cat]}
+        links.extend(
+            Service.categories.through(service_id=service.id, taxonomyterm_id=terms[c].id)
+            for c in sorted(codes)
+        )
+    Service.objects.bulk_create(services)
+    ServiceArea.objects.bulk_create(areas)
+    Service.categories.through.objects.bulk_create(links)
+    return {s["id"]: service_uuid(s["id"]) for s in rel.services}

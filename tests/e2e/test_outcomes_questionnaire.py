@@ -95,3 +95,29 @@ def test_link_worker_records_phq9_and_the_person_completes_gad7_by_link(page):
     assert "your answers have been sent" in page.page.get_by_role("heading", level=1).inner_text()
     response = page.goto(path)
     assert response.status == 404  # one time only
+
+
+def test_paper_copy_entry_and_instrument_pages_are_accessible(page):
+    practice = PracticeFactory()
+    case = CaseFactory(referral__person__gp_practice=practice, practice=practice)
+    make_user(Role.LINK_WORKER, username="lw2", organisations=(practice,))
+    make_user(Role.ADMIN, username="admin2")
+    sign_in(page, "lw2")
+    page.goto("/outcomes/")
+    page.goto("/outcomes/instruments/swemwbs/")
+    page.goto(f"/outcomes/people/{case.person.pk}/record/hads/")
+    main = page.page.locator("main").inner_text()
+    assert "needs a HADS licence (GL Assessment)" in main
+    # HADS item 1 prints its values 3, 2, 1, 0: choose the value beside the person's answer
+    choose(page, "Item 1", "2")
+    for n in range(2, 15):
+        choose(page, f"Item {n}", "1")
+    page.page.get_by_role("button", name="Save and score").click()
+    page.page.wait_for_load_state("load")
+    page.check_accessibility()
+    scores = page.page.get_by_role("table", name="Scores").inner_text()
+    assert "Anxiety (HADS-A)\t8\tborderline" in scores
+    page.goto(f"/outcomes/people/{case.person.pk}/")
+    page.page.context.clear_cookies()
+    sign_in(page, "admin2")
+    page.goto("/outcomes/licences/")

@@ -125,7 +125,7 @@ class _CaseChoices(forms.Form):
 
     def __init__(self, *args: Any, cases: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [("", _("Not linked to a case"))] + [
+        self.fields["case"].choices = [("", _("Not linked to a case"))] + [  # type: ignore[attr-defined]
             (str(c.pk), _("Case opened %(date)s") % {"date": c.opened_at.date().isoformat()})
             for c in cases
         ]

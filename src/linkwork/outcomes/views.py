@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from linkwork.core import audit
-from linkwork.core.permissions import is_admin, require_role
+from linkwork.core.permissions import has_role, is_admin, require_role
 from linkwork.core.roles import Role
 from linkwork.outcomes import definitions, selectors, services
 from linkwork.outcomes.forms import AdministrationDetailsForm, QuestionnaireForm
@@ -96,7 +96,7 @@ def person_outcomes(request: HttpRequest, person_id: int) -> HttpResponse:
             "person_url": _person_url(person.pk),
             "histories": selectors.score_history(administrations),
             "instruments": definitions.all_instruments(),
-            "can_record": request.user.has_role(Role.LINK_WORKER),
+            "can_record": has_role(request.user, Role.LINK_WORKER),
         },
     )
 

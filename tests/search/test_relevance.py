@@ -1,0 +1,46 @@
+"""Ranking quality on the relevance set: 48 need statements in people's own words, graded
+0-3 against 310 realistic Scottish community services (tests/search/relevance/).
+
+Floors sit just under the figures measured when the engine was tuned (docs/performance.md);
+a change that makes ranking worse fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from linkwork.directory.search_backend import SearchParams, search
+from linkwork.search.evaluation import Scores, evaluate
+from linkwork.search.indexing import rebuild_index
+from tests.search.relevance.loader import load_directory, relevance_set, service_uuid
+
+#: vendor -> mode -> (nDCG@10 floor, recall@20 floor)
+FLOORS = {
+    "sqlite": {"lexical": (0.78, 0.70), "semantic": (0.67, 0.60), "hybrid": (0.80, 0.71)},
+    # ts_rank has no IDF, so PostgreSQL's lexical ranking is a little weaker than bm25.
+    "postgresql": {"lexical": (0.74, 0.67), "semantic": (0.67, 0.60), "hybrid": (0.76, 0.68)},
+}
+
+
+@pytest.mark.django_db
+def test_hybrid_beats_lexical_and_every_mode_stays_above_its_floor() -> None:
+    rel = relevance_set()
+    assert len(rel.services) >= 300 and len(rel.queries) >= 40
+    load_directory(rel)
+    rebuild_index()
+    key_of = {service_uuid(s["id"]): s["id"] for s in rel.services}
+    scores: dict[str, Scores] = {}
+    for mode in ("lexical", "semantic", "hybrid"):
+
+        def rank(text: str, mode: str = mode) -> list[str]:
+            page = search(SearchParams(q=text, mode=mode, per_page=50))
+            return [key_of[h.service_id] for h in page.hits]
+
+        scores[mode] = evaluate(rank, rel.queries)
+    report = {m: (round(s.ndcg10, 3), round(s.recall20, 3)) for m, s in scores.items()}
+    print(f"\nrelevance on {connection.vendor}: {report}")
+    assert scores["hybrid"].ndcg10 > scores["lexical"].ndcg10, report
+    for mode, (ndcg_floor, recall_floor) in FLOORS[connection.vendor].items():
+        assert scores[mode].ndcg10 >= ndcg_floor, (mode, report)
+        assert scores[mode].recall20 >= recall_floor, (mode, report)

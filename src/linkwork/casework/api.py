@@ -249,7 +249,7 @@ def list_cases(request: HttpRequest, status: str = "", mine: bool = False) -> Qu
     if status:
         cases = cases.filter(status=status)
     if mine:
-        cases = cases.filter(link_worker=request.user)
+        cases = cases.filter(link_worker_id=request.user.pk)
     return cases.order_by("-opened_at", "-id")
 
 

@@ -379,7 +379,7 @@ class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
         self._choices = choices
         super().__init__(*args, **kwargs)
 
@@ -416,7 +416,7 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
         self._choices = choices
         super().__init__(*args, **kwargs)
 

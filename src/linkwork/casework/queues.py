@@ -70,7 +70,7 @@ def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Cas
     )
     from django.db.models import Count, Min
 
-    waiting = list(
+    waiting: list[dict[str, Any]] = list(
         visible_cases(user)
         .filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
         .values("practice__name")

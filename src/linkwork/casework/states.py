@@ -65,7 +65,7 @@ def _label(status: str) -> str:
 
 
 #: FHIR Task.status for each case status (the closed loop the referrer sees).
-FHIR_TASK_STATUS = {
+FHIR_TASK_STATUS: dict[str, str] = {
     S.RECEIVED: "received",
     S.TRIAGED: "accepted",
     S.WAITING: "accepted",

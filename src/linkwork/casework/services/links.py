@@ -34,12 +34,12 @@ SHARED_FIELDS = [
 ]
 
 #: Which link status may follow which, and who may make the move.
-_BY_ORGANISATION = {
+_BY_ORGANISATION: dict[str, set[str]] = {
     S.SENT: {S.ACCEPTED, S.DECLINED},
     S.ACCEPTED: {S.ATTENDING, S.STOPPED},
     S.ATTENDING: {S.ATTENDING, S.STOPPED},
 }
-_BY_LINK_WORKER = {
+_BY_LINK_WORKER: dict[str, set[str]] = {
     S.SUGGESTED: {S.ATTENDING, S.STOPPED, S.WITHDRAWN},
     S.SENT: {S.WITHDRAWN},
     S.ACCEPTED: {S.WITHDRAWN, S.ATTENDING, S.STOPPED},

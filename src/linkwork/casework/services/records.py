@@ -168,7 +168,7 @@ def set_goal_status(
 
 
 #: The case status each discharge reason ends in (the rest close an active case).
-_END_STATUS = {
+_END_STATUS: dict[str, str] = {
     Discharge.Reason.DECLINED: CaseStatus.DECLINED,
     Discharge.Reason.UNABLE_TO_CONTACT: CaseStatus.UNABLE_TO_CONTACT,
     Discharge.Reason.DID_NOT_ENGAGE: CaseStatus.DID_NOT_ENGAGE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -93,9 +95,9 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except services.EditConflict as exc:
                 # Keep their input on the page; show what the other person saved.
                 conflict = str(exc)
-                form = PersonForm(request.POST, instance=exc.current)
-                form.data = form.data.copy()
-                form.data["version"] = exc.current.version
+                data = request.POST.copy()
+                data["version"] = str(getattr(exc.current, "version", ""))
+                form = PersonForm(data, instance=exc.current)
                 form.is_valid()
             except ValidationError as exc:
                 add_errors(form, exc)
@@ -172,7 +174,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     events = timeline(case)
     links = list(case.links.all())
     for link in links:
-        link.stalled = is_stalled(link)
+        setattr(link, "stalled", is_stalled(link))  # noqa: B010 (display-only attribute)
     can_edit = has_role(request.user, *RECORD_WRITERS)
     transition_form = None
     nxt = [
@@ -210,7 +212,7 @@ def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
     from linkwork.casework.views.common import case_for
 
     case = case_for(request.user, pk)
-    nxt = [(s, CaseStatus(s).label) for s in allowed_next(case.status)]
+    nxt: list[tuple[str, Any]] = [(s, CaseStatus(s).label) for s in allowed_next(case.status)]
     form = CaseTransitionForm(request.POST, choices=nxt)
     if not form.is_valid():
         messages.error(request, _("Choose a status the case can move to."))

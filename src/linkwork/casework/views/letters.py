@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -31,7 +33,11 @@ def _discharge(request: HttpRequest, pk: int) -> Discharge:
     return discharge
 
 
-def _context(discharge: Discharge) -> dict:
+def _last(items: list[Any]) -> Any:
+    return items[-1] if items else None
+
+
+def _context(discharge: Discharge) -> dict[str, Any]:
     case = discharge.case
     return {
         "discharge": discharge,
@@ -39,8 +45,7 @@ def _context(discharge: Discharge) -> dict:
         "person": case.person,
         "referral": case.referral,
         "goals": [
-            (g, (list(g.progress.all()) or [None])[-1])
-            for g in case.goals.prefetch_related("progress")
+            (g, _last(list(g.progress.all()))) for g in case.goals.prefetch_related("progress")
         ],
         "links": list(case.links.select_related("service")),
         "what_matters": case.what_matters.order_by("-held_on").first(),

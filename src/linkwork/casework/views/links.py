@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -107,7 +109,7 @@ def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
 def portal(request: HttpRequest) -> HttpResponse:
     links = list(portal_links(request.user)[:300])
     for link in links:
-        link.stalled = is_stalled(link)
+        setattr(link, "stalled", is_stalled(link))  # noqa: B010 (display-only attribute)
     return render(
         request,
         "casework/portal.html",
@@ -119,7 +121,7 @@ def portal(request: HttpRequest) -> HttpResponse:
     )
 
 
-_PORTAL_CHOICES = {
+_PORTAL_CHOICES: dict[str, list[tuple[str, Any]]] = {
     S.SENT: [(S.ACCEPTED, _("Accept")), (S.DECLINED, _("Decline"))],
     S.ACCEPTED: [
         (S.ATTENDING, _("They came (first attendance)")),

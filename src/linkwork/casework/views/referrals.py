@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,12 +26,12 @@ from linkwork.core.permissions import is_admin, practice_ids, require_role
 from linkwork.core.roles import Role
 
 
-def _my_practices(user: User):  # type: ignore[no-untyped-def]
+def _my_practices(user: Any):  # type: ignore[no-untyped-def]
     qs = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE)
     return qs if is_admin(user) else qs.filter(id__in=practice_ids(user))
 
 
-def _person_for_referral(*, data: dict, practice: Organisation, actor: User) -> Person:
+def _person_for_referral(*, data: dict[str, Any], practice: Organisation, actor: Any) -> Person:
     """The existing person with this CHI, or a new record. Never shows the caller another
     record (practice staff cannot see the register); link workers resolve fuzzy duplicates
     at triage."""
@@ -86,7 +88,8 @@ def referral_new(request: HttpRequest) -> HttpResponse:
                     reasons=data["reasons"],
                     reason_detail=data["reason_detail"],
                     person_agreed=data["person_agreed"],
-                    referrer_name=request.user.get_full_name() or request.user.get_username(),
+                    referrer_name=getattr(request.user, "get_full_name", str)()
+                    or request.user.get_username(),
                 )
         except ValidationError as exc:
             add_errors(form, exc)
@@ -187,7 +190,7 @@ def triage(request: HttpRequest) -> HttpResponse:
     queue = list(triage_queue(request.user)[:200])
     waiting = list(waiting_list(request.user)[:500])
     for case in queue + waiting:
-        case.days_waiting = days_since(case.opened_at)
+        setattr(case, "days_waiting", days_since(case.opened_at))  # noqa: B010
     practices: dict[str, list] = {}
     for case in waiting:
         practices.setdefault(case.practice.name, []).append(case)

@@ -15,3 +15,22 @@ def _fast_passwords(settings: pytest.FixtureRequest) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"linkwork database: {os.environ.get('LINKWORK_TEST_DB', 'sqlite')}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests (browser tests, live servers) flush the database when they finish,
+    which would also remove the reference data that migrations load (roles, taxonomy) from
+    under the tests that run after them on the same worker. Serialised rollback restores it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(
+                    *marker.args, **{**marker.kwargs, "serialized_rollback": True}
+                ),
+                append=False,
+            )

@@ -70,6 +70,7 @@ def index_text(text: str) -> str:
 class SynonymEntry:
     say: tuple[tuple[str, ...], ...]  # folded word sequences people use
     expand: tuple[tuple[str, ...], ...]  # stemmed word sequences services use
+    labels: tuple[str, ...]  # the same, as written (to show)
     categories: tuple[str, ...]
 
 
@@ -82,6 +83,7 @@ def synonym_entries() -> tuple[SynonymEntry, ...]:
             SynonymEntry(
                 say=tuple(tuple(words(s)) for s in raw["say"] if words(s)),
                 expand=tuple(tuple(stem(w) for w in words(e)) for e in raw["expand"] if words(e)),
+                labels=tuple(e for e in raw["expand"] if words(e)),
                 categories=tuple(raw.get("categories", ())),
             )
         )
@@ -121,6 +123,7 @@ class ParsedQuery:
     terms: list[Term] = field(default_factory=list)
     expansions: list[tuple[str, ...]] = field(default_factory=list)  # stemmed phrases
     categories: list[str] = field(default_factory=list)  # our category codes detected
+    labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # expansion -> as written
 
     @property
     def is_empty(self) -> bool:
@@ -181,8 +184,9 @@ def parse(
     expansions: dict[tuple[str, ...], None] = {}
     for entry in synonym_entries():
         if any(_contains(tokens, phrase) for phrase in entry.say):
-            for phrase in entry.expand:
+            for phrase, label in zip(entry.expand, entry.labels, strict=True):
                 expansions[phrase] = None
+                parsed.labels.setdefault(phrase, label)
             for code in entry.categories:
                 categories[code] = None
     for phrase, code in taxonomy_phrases():

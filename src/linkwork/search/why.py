@@ -51,9 +51,11 @@ def explain_hits(
                 ).split()
             )
             matched = [typed[s] for s in typed if s in words]
-            matched += [" ".join(p) for p in parsed.expansions if all(w in words for w in p)][
-                : max(0, 4 - len(matched))
-            ]
+            matched += [
+                parsed.labels.get(p, " ".join(p))
+                for p in parsed.expansions
+                if all(w in words for w in p)
+            ][: max(0, 4 - len(matched))]
             if matched:
                 why.append(_("Matches: %(words)s") % {"words": ", ".join(matched[:6])})
         if doc is not None and parsed.categories:

@@ -211,3 +211,21 @@ def test_optimistic_lock_conflict_keeps_input(client, world) -> None:
     assert "Someone else" in body and "0131 999" in body
     person.refresh_from_db()
     assert person.phone == "0131 111"
+
+
+def test_household_link_from_the_person_page(client, world) -> None:
+    from tests.casework.factories import PersonFactory
+
+    client.force_login(world["worker"])
+    person = world["case"].person
+    son = PersonFactory(gp_practice=world["practice"])
+    url = reverse("casework:household_new", args=[person.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"related_person_id": son.pk, "relationship": "parent", "lives_with": "on"}
+    )
+    assert response.status_code == 302
+    assert son.household_links.get().relationship == "child"
+    outsider = PersonFactory()
+    response = client.post(url, {"related_person_id": outsider.pk, "relationship": "parent"})
+    assert response.status_code == 422

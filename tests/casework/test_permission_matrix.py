@@ -149,6 +149,13 @@ ENDPOINTS: list[tuple[str, Any, tuple, set[str], str]] = [
         "page",
     ),
     (
+        "household_new",
+        lambda w: reverse("casework:household_new", args=[w["person"].pk]),
+        (LW,),
+        WORKER,
+        "page",
+    ),
+    (
         "concern_new",
         lambda w: reverse("casework:concern_new", args=[w["person"].pk]),
         (LW,),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework import reasons
 from linkwork.casework.chi import validate_chi
-from linkwork.casework.choices import ContactMethod, LifeDomain, YesNoUnknown
+from linkwork.casework.choices import ContactMethod, LifeDomain, Relationship, YesNoUnknown
 from linkwork.casework.models import (
     Consent,
     Discharge,
@@ -426,3 +426,13 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
 
 class MergeForm(DesignSystemFormMixin, forms.Form):
     duplicate_id = forms.IntegerField(label=_("Record number of the duplicate"), min_value=1)
+
+
+class HouseholdForm(DesignSystemFormMixin, forms.Form):
+    related_person_id = forms.IntegerField(
+        label=_("Record number of the family or household member"),
+        min_value=1,
+        help_text=_("Shown at the top of their record, after “Person”."),
+    )
+    relationship = forms.ChoiceField(label=_("This person is their…"), choices=Relationship.choices)
+    lives_with = forms.BooleanField(label=_("They live in the same household"), required=False)

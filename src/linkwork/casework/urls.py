@@ -18,6 +18,7 @@ urlpatterns = [
     path("casework/people/<int:pk>/merge/", cases.person_merge, name="person_merge"),
     path("casework/people/<int:person_id>/consent/", records.consent_new, name="consent_new"),
     path("casework/people/<int:person_id>/concerns/new/", records.concern_new, name="concern_new"),
+    path("casework/people/<int:person_id>/household/", records.household_new, name="household_new"),
     path(
         "casework/people/<int:person_id>/concerns/<int:concern_id>/close/",
         records.concern_close,

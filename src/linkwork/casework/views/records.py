@@ -250,3 +250,43 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
         back_url=reverse("casework:person_detail", args=[person.pk]),
         status=422 if form.errors else 200,
     )
+
+
+@require_role(*RECORD_WRITERS)
+@require_http_methods(["GET", "POST"])
+def household_new(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Link family or household members (whole-family support)."""
+    from linkwork.casework.forms import HouseholdForm
+    from linkwork.casework.selectors import visible_people
+
+    person = person_for(request.user, person_id)
+    form = HouseholdForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        other = visible_people(request.user).filter(pk=d["related_person_id"]).first()
+        if other is None:
+            form.add_error(
+                "related_person_id", _("There is no record with that number you can see.")
+            )
+        else:
+            try:
+                services.link_household(
+                    person=person,
+                    related_person=other,
+                    relationship=d["relationship"],
+                    lives_with=d["lives_with"],
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                messages.success(request, _("Household link recorded."))
+                return redirect("casework:person_detail", pk=person.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Link a family or household member"),
+        caption=person.full_name,
+        back_url=reverse("casework:person_detail", args=[person.pk]),
+        status=422 if form.errors else 200,
+    )

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linkwork.places.models import (
     HSCP,
@@ -333,3 +335,40 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     path.write_bytes((NSPL_HEADER + '"PH1 1QD","Caf\xe9"\n').encode("latin-1"))
     with pytest.raises(CommandError, match=r"latin1\.csv, line 2: the file is not UTF-8"):
         load(path)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_sqlite_checks_references_once_and_switches_checks_back_on(
+    national: list[Path],
+) -> None:
+    from django.db import connection
+
+    load(*national)
+    assert Postcode.objects.count() == 3
+    broken = national[0].with_name("broken.csv")
+    broken.write_text(NSPL.replace('"S01011907"', '"S01099999"'), encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError, match="unknown data zone"):
+        load(*national[2:], broken)
+    assert snapshot() == before
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.sampled_from('ab1,"S.\n -9'), max_size=60), max_size=5))
+def test_garbage_rows_give_a_load_error_or_load_nothing_but_never_crash(rows: list[str]) -> None:
+    import tempfile
+
+    from linkwork.places.loading.sources import LoadError
+    from linkwork.places.services import load_places
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "nspl.csv"
+        path.write_text(NSPL_HEADER + "\n".join(rows), encoding="utf-8")
+        try:
+            load_places(paths=[path], progress=False)
+        except LoadError as exc:
+            assert "nspl.csv" in str(exc)
+    assert not Postcode.objects.exists()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 # Outward code (area letters, district) + inward code (sector digit, unit letters).
 # Royal Mail never uses C, I, K, M, O or V in the last two letters.
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][ABD-HJLNP-UW-Z]{2})$")
+_STANDARD = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}")
 _WHITESPACE = re.compile(r"\s+")
 _ALPHANUMERIC = re.compile(r"^[A-Za-z0-9]+$")
 
@@ -24,6 +25,8 @@ def _shown(raw: str) -> str:
 
 def normalise_postcode(raw: object) -> str:
     """Return the postcode in standard form, or raise InvalidPostcode saying what is wrong."""
+    if isinstance(raw, str) and _STANDARD.fullmatch(raw):
+        return raw  # already standard (every row of a national file): skip the work
     text = "" if raw is None else str(raw)
     compact = _WHITESPACE.sub("", text)
     if not compact:

@@ -3,6 +3,7 @@ can act on; the loader adds the file, line and column."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -89,8 +90,9 @@ def longitude(value: str) -> float | None:
     return result
 
 
+@functools.lru_cache(maxsize=65536)
 def code(value: str) -> str:
-    """A GSS code, mapped to the current code; "" for none."""
+    """A GSS code, mapped to the current code; "" for none. (Cached: codes repeat a lot.)"""
     result = current_code(value)
     if result and not _GSS.match(result):
         raise ValueError(

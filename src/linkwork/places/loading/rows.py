@@ -35,22 +35,44 @@ AREA_FIELDS = {"council_area": CouncilArea, "health_board": HealthBoard, "hscp":
 def upsert(
     model: type[models.Model], fields: list[str], rows: list[tuple[Any, ...]], update: list[str]
 ) -> None:
-    """Insert rows (the first field is the primary key), updating `update` fields on conflict."""
+    """Insert rows (the first field is the primary key), updating `update` fields on conflict.
+
+    SQLite runs one statement per row with `executemany` (in-process, so that is fast);
+    PostgreSQL gets one statement per batch whose columns are arrays, unnested on the server
+    (a huge VALUES list costs more to compose and parse than the insert itself).
+    """
+    if not rows:
+        return
     meta = model._meta
     q = connection.ops.quote_name
+    table = q(meta.db_table)
     columns = [meta.get_field(f).column for f in fields]
-    sql = (
-        # Identifiers come from model metadata (quoted); values are parameters.
-        f"INSERT INTO {q(meta.db_table)} ({', '.join(q(c) for c in columns)}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(columns))}) ON CONFLICT ({q(columns[0])}) "
-    )
+    one_row = f"({', '.join(['%s'] * len(columns))})"
     changed = [q(meta.get_field(f).column) for f in update]
     if changed:
-        sql += "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in changed)
+        # Only rewrite rows that differ, so reloading the same national file is quick.
+        differs = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
+        on_conflict = (
+            f"ON CONFLICT ({q(columns[0])}) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in changed)
+            + " WHERE "
+            + " OR ".join(f"{table}.{c} {differs} excluded.{c}" for c in changed)
+        )
     else:
-        sql += "DO NOTHING"
+        on_conflict = f"ON CONFLICT ({q(columns[0])}) DO NOTHING"
+    # Identifiers come from model metadata (quoted); values are always parameters.
+    insert = f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) VALUES "  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "sqlite":
+            cursor.executemany(f"{insert}{one_row} {on_conflict}", rows)
+            return
+        types = [meta.get_field(f).db_type(connection) for f in fields]
+        arrays = ", ".join(f"%s::{t}[]" for t in types)
+        select = f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) "
+        cursor.execute(
+            f"{select} SELECT * FROM unnest({arrays}) {on_conflict}",  # noqa: S608
+            [list(column) for column in zip(*rows, strict=True)],
+        )
 
 
 class Rows:
@@ -91,7 +113,10 @@ class Rows:
         self.write()
 
     def area(self, attr: str, line: int, values: dict[str, Any]) -> str | None:
-        return self.ctx.area(AREA_FIELDS[attr], values[attr], self.path, line, self.column(attr))
+        model, code = AREA_FIELDS[attr], values[attr]
+        if not code or code in self.ctx.areas[model]:  # the common case, kept quick
+            return code or None
+        return self.ctx.area(model, code, self.path, line, self.column(attr))
 
 
 class PostcodeRows(Rows):

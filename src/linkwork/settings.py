@@ -170,6 +170,11 @@ TASKS = {
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 
+# Outcomes: the local safety procedure shown when PHQ-9 item 9 raises a risk flag, and the
+# licensed EQ-5D-5L value set file (profile,index CSV) an organisation holds.
+LINKWORK_SAFETY_PROCEDURE = os.environ.get("LINKWORK_SAFETY_PROCEDURE", "")
+LINKWORK_EQ5D5L_VALUE_SET = os.environ.get("LINKWORK_EQ5D5L_VALUE_SET", "")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = False

@@ -1,8 +1,10 @@
-"""Finding services for a case: the search app's what-matters matcher when it is there, the
-directory's search otherwise. Returns (service, why) pairs grouped under a heading."""
+"""Finding services for a case: the search app's what-matters matcher (grouped by need), and
+the directory search when the matcher finds nothing (or is not installed). Services already
+linked on the case are left out."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,36 +15,34 @@ class Suggestion:
     services: list[tuple[Any, list[str]]] = field(default_factory=list)
 
 
+def _matcher_groups(**kwargs: Any) -> list[tuple[str, list[Any]]]:
+    try:
+        from linkwork.search.matcher import match_what_matters
+    except ImportError:
+        return []
+    return [(str(g.label), list(g.hits)) for g in match_what_matters(**kwargs) if g.hits]
+
+
 def suggest_services(
-    *, text: str, postcode: str = "", age: int | None = None, exclude_ids: tuple = ()
+    *, text: str, postcode: str = "", age: int | None = None, exclude_ids: Iterable[Any] = ()
 ) -> list[Suggestion]:
     from linkwork.directory.models import Service
+    from linkwork.directory.search_backend import SearchParams, search
 
-    groups: list[tuple[str, list[Any]]] = []
-    try:
-        from linkwork.search.matcher import match_what_matters  # type: ignore[import-not-found]
-    except ImportError:
-        match_what_matters = None
-    if match_what_matters is not None:
-        for group in match_what_matters(
-            text=text, postcode=postcode, age=age, exclude_service_ids=exclude_ids, per_need=5
-        ):
-            groups.append((str(group.label), list(group.hits)))
-    else:
-        from linkwork.directory.search_backend import SearchParams, search
-
-        page = search(
-            SearchParams(
-                q=text, postcode=postcode, age=age, per_page=10, exclude_ids=tuple(exclude_ids)
-            )
-        )
-        groups.append(("", list(page.hits)))
+    excluded = tuple(exclude_ids)
+    groups = _matcher_groups(
+        text=text, postcode=postcode, age=age, exclude_service_ids=excluded, per_need=5
+    )
+    if not groups:
+        page = search(SearchParams(q=text, postcode=postcode, per_page=10, exclude_ids=excluded))
+        if page.hits:
+            groups = [("", list(page.hits))]
     ids = {hit.service_id for _label, hits in groups for hit in hits}
     services = Service.objects.select_related("organization").in_bulk(list(ids))
-    out = []
-    for label, hits in groups:
-        rows = [
-            (services[h.service_id], list(h.why or [])) for h in hits if h.service_id in services
-        ]
-        out.append(Suggestion(label, rows))
-    return out
+    return [
+        Suggestion(
+            label,
+            [(services[h.service_id], list(h.why or [])) for h in hits if h.service_id in services],
+        )
+        for label, hits in groups
+    ]

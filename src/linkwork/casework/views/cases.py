@@ -151,15 +151,11 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _outcomes_url(case_id: int) -> str:
-    for name in ("outcomes:case_outcomes", "outcomes:instrument_list"):
-        try:
-            return (
-                reverse(name, args=[case_id]) if name.endswith("case_outcomes") else reverse(name)
-            )
-        except NoReverseMatch:
-            continue
-    return ""
+def _outcomes_url(person_id: int) -> str:
+    try:
+        return reverse("outcomes:person_outcomes", args=[person_id])
+    except NoReverseMatch:
+        return ""
 
 
 @require_role(*RECORD_READERS)
@@ -199,7 +195,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit
             and case.status not in ("closed", "declined", "unable_to_contact", "did_not_engage"),
             "transition_form": transition_form,
-            "outcomes_url": _outcomes_url(case.pk),
+            "outcomes_url": _outcomes_url(case.person_id),
             "discharge": getattr(case, "discharge", None),
         },
     )

@@ -59,7 +59,10 @@ def find_services(request: HttpRequest, pk: int) -> HttpResponse:
     suggestions = []
     if text.strip():
         age = case.person.age_on(__import__("datetime").date.today())
-        suggestions = suggest_services(text=text, postcode=case.person.postcode, age=age)
+        tried = case.links.values_list("service_id", flat=True)
+        suggestions = suggest_services(
+            text=text, postcode=case.person.postcode, age=age, exclude_ids=list(tried)
+        )
         audit.record(
             audit.Action.VIEW,
             "directory.service",

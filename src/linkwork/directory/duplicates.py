@@ -30,23 +30,23 @@ def _host(url: str) -> str:
 
 
 def similarity(a: dict, b: dict) -> tuple[float, list[str]]:
-    """Score (0-100) and reasons that two services (dicts of name, postcode, phones, url)
-    are the same thing."""
+    """Score (0-100) and reasons that two services (dicts of name, postcode, phones, host)
+    are the same thing. A similar name is needed, and something else in common unless the
+    names are the same."""
+    name = fuzz.token_sort_ratio(a["name"].lower(), b["name"].lower())
     reasons = []
-    name = fuzz.token_set_ratio(a["name"].lower(), b["name"].lower())
-    score = name * 0.6
-    if name >= 85:
-        reasons.append("name")
     if a["postcode"] and a["postcode"] == b["postcode"]:
-        score += 20
         reasons.append("postcode")
     if set(a["phones"]) & set(b["phones"]):
-        score += 20
         reasons.append("phone")
     if a["host"] and a["host"] == b["host"]:
-        score += 15
         reasons.append("website")
-    return min(score, 100.0), reasons
+    if name < 85 or (name < 100 and not reasons):
+        return 0.0, []
+    return min(100.0, name * 0.7 + 10 * len(reasons) + (10 if name == 100 else 0)), [
+        "name",
+        *reasons,
+    ]
 
 
 def _profiles(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict]:
@@ -102,6 +102,54 @@ def flag(service_id: uuid.UUID) -> int:
     return new
 
 
-def flag_duplicates_among(*, service_ids: list[uuid.UUID], limit: int = 5000) -> int:
-    """Flag duplicates for newly imported services (up to `limit`, to bound import time)."""
-    return sum(flag(sid) for sid in service_ids[:limit])
+def _keys(p: dict) -> list[str]:
+    keys = [f"n:{p['name'].lower()[:6]}"]
+    if p["postcode"]:
+        keys.append(f"p:{p['postcode']}")
+    keys += [f"t:{d}" for d in p["phones"]]
+    if p["host"]:
+        keys.append(f"h:{p['host']}")
+    return keys
+
+
+def flag_duplicates_among(*, service_ids: list[uuid.UUID], block_limit: int = 50) -> int:
+    """Flag probable duplicates of newly imported services, in bulk.
+
+    Services are grouped by name start, postcode, phone and website; each new service is
+    compared only with the members of its groups (groups larger than `block_limit`, such as a
+    shared office postcode, are skipped for that key)."""
+    everyone: dict[uuid.UUID, dict] = {}
+    for r in Service.objects.values("id", "name", "postcode", "url").iterator(chunk_size=2000):
+        everyone[r["id"]] = {**r, "phones": [], "host": _host(r["url"])}
+    phones = Phone.objects.filter(service__isnull=False).values_list("service_id", "number")
+    for service_id, number in phones.iterator(chunk_size=2000):
+        if service_id in everyone and _digits(number):
+            everyone[service_id]["phones"].append(_digits(number))
+    blocks: dict[str, list[uuid.UUID]] = {}
+    for sid, p in everyone.items():
+        for key in _keys(p):
+            blocks.setdefault(key, []).append(sid)
+    new_flags = []
+    seen: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    for sid in service_ids:
+        me = everyone.get(sid)
+        if me is None:
+            continue
+        for key in _keys(me):
+            members = blocks.get(key, [])
+            if len(members) > block_limit:
+                continue
+            for other in members:
+                pair = tuple(sorted([sid, other]))
+                if other == sid or pair in seen:
+                    continue
+                seen.add(pair)  # type: ignore[arg-type]
+                score, reasons = similarity(me, everyone[other])
+                if score >= THRESHOLD:
+                    new_flags.append(
+                        DuplicateFlag(
+                            service_id=pair[0], other_id=pair[1], score=score, reasons=reasons
+                        )
+                    )
+    DuplicateFlag.objects.bulk_create(new_flags, batch_size=500, ignore_conflicts=True)
+    return len(new_flags)

@@ -126,3 +126,102 @@ def derive_after_import(
     refresh_points(service_ids)
     refresh_free([s for s in service_ids if s not in free_given])
     return unmapped
+
+
+def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.UUID]]:  # type: ignore[no-untyped-def]
+    """Point, postcode and cost of each imported service, worked out from the import itself.
+
+    Returns the fields per service and the services whose first location is not in the
+    import (their point is read from the database after writing)."""
+    from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
+
+    rows = collector.rows
+    first_sat: dict[uuid.UUID, tuple[int, uuid.UUID | None]] = {}
+    for sat in rows["service_at_location"].values():
+        sid = sat.values.get("service_id")
+        if sid is None:
+            continue
+        key = (sat.position, str(sat.id))
+        if sid not in first_sat or key < first_sat[sid][0]:
+            first_sat[sid] = (key, sat.values.get("location_id"))  # type: ignore[assignment]
+    first_address: dict[uuid.UUID, tuple] = {}
+    for addr in rows["address"].values():
+        lid = addr.values.get("location_id")
+        key = (addr.position, str(addr.id))
+        if lid is not None and (lid not in first_address or key < first_address[lid][0]):
+            first_address[lid] = (key, addr.values.get("postal_code", ""))
+    costs: dict[uuid.UUID, list[bool]] = defaultdict(list)
+    for cost in rows["cost_option"].values():
+        sid = cost.values.get("service_id")
+        if sid is not None:
+            option = cost.values.get("option") or ""
+            costs[sid].append(cost.values.get("amount") == 0 or "free" in str(option).lower())
+    out: dict[uuid.UUID, dict] = {}
+    later: list[uuid.UUID] = []
+    for sid, row in rows["service"].items():
+        fields: dict = {"latitude": None, "longitude": None, "postcode": ""}
+        if sid in first_sat:
+            location_id = first_sat[sid][1]
+            location = rows["location"].get(location_id) if location_id else None
+            if location is None and location_id is not None:
+                later.append(sid)
+            elif location is not None:
+                fields["latitude"] = location.values.get("latitude")
+                fields["longitude"] = location.values.get("longitude")
+                code = first_address.get(location_id, (None, ""))[1]
+                try:
+                    fields["postcode"] = normalise_postcode(code) if code else ""
+                except InvalidPostcode:
+                    fields["postcode"] = ""
+        if "is_free" not in row.ours and sid in costs:
+            fields["is_free"] = any(costs[sid])
+        out[sid] = fields
+    return out, later
+
+
+def categories_from_rows(collector) -> dict[uuid.UUID, set[uuid.UUID]]:  # type: ignore[no-untyped-def]
+    """Our categories of each imported service, from its attributes' terms (mapped)."""
+    rows = collector.rows
+    ours = {
+        t["id"]: t["code"]
+        for t in TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).values("id", "code")
+    }
+    by_code = {code: tid for tid, code in ours.items()}
+    term_ids = {
+        a.values.get("taxonomy_term_id")
+        for a in rows["attribute"].values()
+        if a.values.get("link_id") in rows["service"]
+    } - {None}
+    maps: dict[uuid.UUID, uuid.UUID | None] = {}
+    for tid in term_ids:
+        if tid in ours:
+            maps[tid] = tid
+    unknown = [t for t in term_ids if t not in maps]
+    for chunk in _chunks(unknown):
+        for tid, maps_to, code, name in TaxonomyTerm.objects.filter(id__in=chunk).values_list(
+            "id", "maps_to_id", "code", "name"
+        ):
+            guessed = guess_category(code=code, name=name)
+            maps[tid] = maps_to or by_code.get(guessed or "")
+    out: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for a in rows["attribute"].values():
+        sid, tid = a.values.get("link_id"), a.values.get("taxonomy_term_id")
+        if sid in rows["service"] and maps.get(tid):
+            out[sid].add(maps[tid])  # type: ignore[arg-type]
+    return out
+
+
+def write_categories(
+    service_ids: list[uuid.UUID], categories: dict[uuid.UUID, set[uuid.UUID]]
+) -> None:
+    through = Service.categories.through
+    for chunk in _chunks(service_ids):
+        through.objects.filter(service_id__in=chunk).delete()
+    through.objects.bulk_create(
+        [
+            through(service_id=s, taxonomyterm_id=t)
+            for s in service_ids
+            for t in sorted(categories.get(s, ()))
+        ],
+        batch_size=500,
+    )

@@ -164,6 +164,15 @@ def write_rows(
             ours_by_row[(kind, row.id)] = _ours(row, problems)
     if problems:
         raise ImportFailed(problems)
+    from linkwork.directory.hsds.derive import (
+        categories_from_rows,
+        derived_service_fields,
+        map_terms,
+        refresh_points,
+        write_categories,
+    )
+
+    derived, points_later = derived_service_fields(collector)
     result = ImportResult()
     result.notes = notes
     now = timezone.now()
@@ -181,6 +190,8 @@ def write_rows(
         for row in rows:
             values = {**defaults, **row.values, "extra": row.extra, "position": row.position}
             values.update(ours_by_row[(kind, row.id)])
+            if kind == "service":
+                values.update(derived[row.id])
             wanted[row.id] = values
         fields = sorted({k for v in wanted.values() for k in v})
         existing: dict[uuid.UUID, dict[str, Any]] = {}
@@ -230,15 +241,11 @@ def write_rows(
         result.created[kind] = len(to_create)
         result.updated[kind] = len(to_update)
         result.unchanged[kind] = len(wanted) - len(to_create) - len(to_update)
-    from linkwork.directory.hsds.derive import derive_after_import
-
     service_ids = list(collector.rows["service"])
     result.service_ids = service_ids
-    result.unmapped_terms = derive_after_import(
-        service_ids=service_ids,
-        term_ids=list(collector.rows["taxonomy_term"]),
-        free_given={rid for rid, r in collector.rows["service"].items() if "is_free" in r.ours},
-    )
+    result.unmapped_terms = map_terms(list(collector.rows["taxonomy_term"]))
+    write_categories(service_ids, categories_from_rows(collector))
+    refresh_points(points_later)
     ChangeRecord.objects.bulk_create(history, batch_size=BATCH)
     if flag_duplicates and result.created.get("service"):
         from linkwork.directory.duplicates import flag_duplicates_among

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -112,13 +112,13 @@ def get_person(request: HttpRequest, person_id: int) -> Person:
 @router.post(
     "/people", response={201: PersonOut}, summary="Record a person (refused if the CHI is known)"
 )
-def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, Person]:
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[Person]:
     _need(request, *WRITERS)
     try:
         person = services.create_person(actor=request.user, data=payload.dict())
     except services.DuplicatePerson as exc:
         raise HttpError(409, "A person with this CHI number is already recorded.") from exc
-    return 201, person
+    return Status(201, person)
 
 
 @router.patch(
@@ -184,7 +184,7 @@ def get_referral(request: HttpRequest, referral_id: int) -> dict[str, Any]:
 
 
 @router.post("/referrals", response={201: ReferralOut}, summary="Refer a person (practice staff)")
-def create_referral(request: HttpRequest, payload: ReferralIn) -> tuple[int, dict[str, Any]]:
+def create_referral(request: HttpRequest, payload: ReferralIn) -> Status[dict[str, Any]]:
     from django.db import transaction
 
     from linkwork.core.models import Organisation
@@ -215,7 +215,7 @@ def create_referral(request: HttpRequest, payload: ReferralIn) -> tuple[int, dic
             reason_detail=payload.reason_detail,
             person_agreed=payload.person_agreed,
         )
-    return 201, _referral_out(referral)
+    return Status(201, _referral_out(referral))
 
 
 class CaseOut(Schema):
@@ -304,12 +304,10 @@ def list_encounters(request: HttpRequest, case_id: int) -> QuerySet[Encounter]:
 
 
 @router.post("/cases/{case_id}/encounters", response={201: EncounterOut})
-def create_encounter(
-    request: HttpRequest, case_id: int, payload: EncounterIn
-) -> tuple[int, Encounter]:
+def create_encounter(request: HttpRequest, case_id: int, payload: EncounterIn) -> Status[Encounter]:
     case = _case(request, case_id)
     _need(request, *WRITERS)
-    return 201, services.record_encounter(case=case, actor=request.user, **payload.dict())
+    return Status(201, services.record_encounter(case=case, actor=request.user, **payload.dict()))
 
 
 class GoalOut(Schema):
@@ -345,18 +343,18 @@ def list_goals(request: HttpRequest, case_id: int) -> QuerySet[Goal]:
 
 
 @router.post("/cases/{case_id}/goals", response={201: GoalOut})
-def create_goal(request: HttpRequest, case_id: int, payload: GoalIn) -> tuple[int, Goal]:
+def create_goal(request: HttpRequest, case_id: int, payload: GoalIn) -> Status[Goal]:
     case = _case(request, case_id)
     _need(request, *WRITERS)
-    return 201, services.add_goal(case=case, actor=request.user, **payload.dict())
+    return Status(201, services.add_goal(case=case, actor=request.user, **payload.dict()))
 
 
 @router.post("/goals/{goal_id}/progress", response={201: GoalOut})
-def rate_goal(request: HttpRequest, goal_id: int, payload: RatingIn) -> tuple[int, Goal]:
+def rate_goal(request: HttpRequest, goal_id: int, payload: RatingIn) -> Status[Goal]:
     _need(request, *WRITERS)
     goal = get_object_or_404(Goal.objects.filter(case__in=visible_cases(request.user)), pk=goal_id)
     services.rate_goal(goal=goal, actor=request.user, rating=payload.rating, note=payload.note)
-    return 201, goal
+    return Status(201, goal)
 
 
 class LinkOut(Schema):
@@ -391,7 +389,7 @@ def list_links(request: HttpRequest, case_id: int) -> QuerySet[ServiceLink]:
 
 
 @router.post("/cases/{case_id}/links", response={201: LinkOut})
-def create_link(request: HttpRequest, case_id: int, payload: LinkIn) -> tuple[int, ServiceLink]:
+def create_link(request: HttpRequest, case_id: int, payload: LinkIn) -> Status[ServiceLink]:
     from linkwork.directory.models import Service
 
     case = _case(request, case_id)
@@ -406,7 +404,7 @@ def create_link(request: HttpRequest, case_id: int, payload: LinkIn) -> tuple[in
         actor=request.user,
         note_to_organisation=payload.note_to_organisation,
     )
-    return 201, link
+    return Status(201, link)
 
 
 @router.get("/portal/links", response=list[LinkOut], summary="Referrals sent to your organisation")

@@ -155,7 +155,7 @@ def build_postcodes(source: Path, out: Path, hscp_of: dict[str, str]) -> None:
 def build_boundaries(source: Path, out: Path) -> None:
     for name, (raw, code_key, name_key) in BOUNDARIES.items():
         data = json.loads((source / raw).read_text(encoding="utf-8"))
-        features = []
+        features: list[dict[str, Any]] = []
         for feature in data["features"]:
             props = feature["properties"]
             geometry = simplify_geometry(

@@ -70,7 +70,9 @@ class Context:
     """What the database (and this load so far) knows, so references can be checked."""
 
     def __init__(self) -> None:
-        self.areas = {m: set(m.objects.values_list("code", flat=True)) for m in BUILTIN_NAMES}
+        self.areas = {
+            m: set(m._default_manager.values_list("code", flat=True)) for m in BUILTIN_NAMES
+        }
         self.pending: dict[type[models.Model], dict[str, str]] = {m: {} for m in BUILTIN_NAMES}
         self.pending[IntermediateZone] = {}
         self.zones = set(IntermediateZone.objects.values_list("code", flat=True))
@@ -120,7 +122,7 @@ class Context:
         """Create the areas and zones referenced so far that did not exist yet."""
         for model, pending in self.pending.items():
             if pending:
-                model.objects.bulk_create(
+                model._default_manager.bulk_create(
                     [model(code=c, name=n) for c, n in pending.items()], ignore_conflicts=True
                 )
                 pending.clear()
@@ -204,15 +206,15 @@ def _load_all(plans: list[Plan], summary: LoadSummary, bar: tqdm) -> None:  # ty
         if item.json is not None:
             _kind, areas = read_boundaries(item.path, item.json)
             model = type(areas[0])
-            model.objects.bulk_create(
+            model._default_manager.bulk_create(
                 areas,
                 update_conflicts=True,
                 unique_fields=["code"],
                 update_fields=["name", "boundary"],
             )
             for area in areas:
-                ctx.areas[model].add(area.code)
-            summary.rows[model._meta.model_name] += len(areas)
+                ctx.areas[model].add(area.pk)
+            summary.rows[str(model._meta.model_name)] += len(areas)
             read = len(areas)
             advance(item.path.stat().st_size)
         else:

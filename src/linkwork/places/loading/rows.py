@@ -7,7 +7,7 @@ instances for `bulk_create`, which matters for the 1.8 million rows of a nationa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import connection, models
 from django.utils.translation import gettext as _
@@ -32,6 +32,14 @@ BATCH = 5000
 AREA_FIELDS = {"council_area": CouncilArea, "health_board": HealthBoard, "hscp": HSCP}
 
 
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    return cast("models.Field[Any, Any]", model._meta.get_field(name))
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    return str(_field(model, name).column)
+
+
 def upsert(
     model: type[models.Model], fields: list[str], rows: list[tuple[Any, ...]], update: list[str]
 ) -> None:
@@ -46,9 +54,9 @@ def upsert(
     meta = model._meta
     q = connection.ops.quote_name
     table = q(meta.db_table)
-    columns = [meta.get_field(f).column for f in fields]
+    columns = [_column(model, f) for f in fields]
     one_row = f"({', '.join(['%s'] * len(columns))})"
-    changed = [q(meta.get_field(f).column) for f in update]
+    changed = [q(_column(model, f)) for f in update]
     if changed:
         # Only rewrite rows that differ, so reloading the same national file is quick.
         differs = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
@@ -66,7 +74,7 @@ def upsert(
         if connection.vendor == "sqlite":
             cursor.executemany(f"{insert}{one_row} {on_conflict}", rows)
             return
-        types = [meta.get_field(f).db_type(connection) for f in fields]
+        types = [_field(model, f).db_type(connection) for f in fields]
         arrays = ", ".join(f"%s::{t}[]" for t in types)
         select = f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) "
         cursor.execute(
@@ -106,7 +114,7 @@ class Rows:
             return
         self.ctx.flush()
         upsert(self.model, self.fields, list(self.batch.values()), self.update_fields)
-        self.summary.rows[self.model._meta.model_name] += len(self.batch)
+        self.summary.rows[str(self.model._meta.model_name)] += len(self.batch)
         self.batch.clear()
 
     def finish(self) -> None:

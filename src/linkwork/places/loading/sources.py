@@ -13,7 +13,7 @@ import json
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.utils.translation import gettext as _
 
@@ -57,7 +57,9 @@ class TextSource:
         self._raw: IO[bytes] = path.open("rb")
         self.gzipped = self._raw.read(2) == GZIP_MAGIC
         self._raw.seek(0)
-        self.stream: IO[bytes] = gzip.GzipFile(fileobj=self._raw) if self.gzipped else self._raw
+        self.stream = cast(
+            IO[bytes], gzip.GzipFile(fileobj=self._raw) if self.gzipped else self._raw
+        )
         self.lines_read = 0
 
     def lines(self) -> Iterator[str]:

@@ -238,7 +238,6 @@ class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         label=_("I would like a link worker to contact me"),
         error_messages={"required": _("Tick the box so a link worker can contact you.")},
     )
-    website = forms.CharField(required=False, label=_("Leave this empty"))  # trap for bots
 
     def setup_fields(self) -> None:
         self.fields["reasons"].choices = reasons.choices()  # type: ignore[attr-defined]

@@ -123,8 +123,6 @@ def self_referral(request: HttpRequest) -> HttpResponse:
     form = SelfReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data.get("website"):  # a bot filled the hidden trap field
-            return redirect("casework:self_referral_done")
         try:
             with transaction.atomic():
                 methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]

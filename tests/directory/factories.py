@@ -142,4 +142,7 @@ def speak(service: Service, code: str, name: str = "") -> Language:
 
 
 def accessible(location: Location, code: str) -> Accessibility:
-    return Accessibility.objects.create(location=location, code=code, description=code)
+    from linkwork.directory.forms import ACCESSIBILITY
+
+    label = str(dict(ACCESSIBILITY).get(code, code))
+    return Accessibility.objects.create(location=location, code=code, description=label)

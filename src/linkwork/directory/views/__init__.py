@@ -1,0 +1,1 @@
+"""Views of the directory: public pages, My list, the widget, and the editorial workflow."""

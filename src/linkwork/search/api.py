@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from linkwork.api import problem
 from linkwork.core.api_auth import staff_auth
 from linkwork.core.roles import Role
 from linkwork.directory.models import Service
@@ -122,6 +121,12 @@ def results(hits: list[SearchHit]) -> list[dict]:
             }
         )
     return out
+
+
+def problem(request: HttpRequest, status: int, title: str, detail: str = "", **extra: object):  # type: ignore[no-untyped-def]
+    from linkwork.api import problem as api_problem  # linkwork.api imports this module
+
+    return api_problem(request, status, title, detail, **extra)
 
 
 def _place_problem(request: HttpRequest, exc: Exception) -> HttpResponse:

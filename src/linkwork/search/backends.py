@@ -32,7 +32,8 @@ def _uuid(value: object) -> uuid.UUID:
 
 def lexical_matches(
     parsed: ParsedQuery, *, restrict: QuerySet | None = None, limit: int = 500
-) -> list[tuple[uuid.UUID, float]]:
+) -> list[tuple]:
+    """(service id, score, name, latitude, longitude) of the best matches, best first."""
     if parsed.is_empty:
         return []
     if connection.vendor == "postgresql":
@@ -47,22 +48,26 @@ def _sqlite(parsed: ParsedQuery, restrict: QuerySet | None, limit: int) -> list:
     where, params = _restriction(restrict)
     if where:
         sql = (
-            "SELECT d.service_id, bm25(search_fts, %s, %s, %s, %s) AS r FROM search_fts "  # noqa: S608 (restriction compiled by Django)
+            "SELECT d.service_id, bm25(search_fts, %s, %s, %s, %s) AS r, "  # noqa: S608 (restriction compiled by Django)
+            "s.name, s.latitude, s.longitude FROM search_fts "
             "JOIN search_searchdocument d ON d.id = search_fts.rowid "
+            "JOIN directory_service s ON s.id = d.service_id "
             f"WHERE search_fts MATCH %s{where} ORDER BY r LIMIT %s"
         )
         args = [*SQLITE_WEIGHTS, expression, *params, limit]
     else:
         # ORDER BY rank uses the weights configured on the table and lets FTS5 stop early.
         sql = (
-            "SELECT d.service_id, f.rank FROM (SELECT rowid, rank FROM search_fts "
-            "WHERE search_fts MATCH %s ORDER BY rank LIMIT %s) f "
-            "JOIN search_searchdocument d ON d.id = f.rowid ORDER BY f.rank"
+            "SELECT d.service_id, f.rank, s.name, s.latitude, s.longitude FROM "
+            "(SELECT rowid, rank FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY rank LIMIT %s) f "
+            "JOIN search_searchdocument d ON d.id = f.rowid "
+            "JOIN directory_service s ON s.id = d.service_id ORDER BY f.rank"
         )
         args = [expression, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
-        return [(_uuid(sid), -float(rank)) for sid, rank in cursor.fetchall()]
+        return [(_uuid(r[0]), -float(r[1]), *r[2:]) for r in cursor.fetchall()]
 
 
 def _postgres(parsed: ParsedQuery, restrict: QuerySet | None, limit: int) -> list:
@@ -77,7 +82,7 @@ def _postgres(parsed: ParsedQuery, restrict: QuerySet | None, limit: int) -> lis
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [POSTGRES_WEIGHTS, tsquery, *params, limit])
-        return [(_uuid(sid), float(rank)) for sid, rank in cursor.fetchall()]
+        return [(_uuid(r[0]), float(r[1]), *r[2:]) for r in cursor.fetchall()]
 
 
 def bare_fts(expression: str, limit: int = 20) -> list:

@@ -26,7 +26,7 @@ from linkwork.search.why import category_names, explain_hits
 
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
-LEXICAL_LIMIT = 300
+LEXICAL_LIMIT = 150
 SEMANTIC_POOL = 1000  # nearest in meaning nationally, before filters
 SEMANTIC_KEEP = 100
 MIN_SIMILARITY = 0.35
@@ -53,6 +53,9 @@ class Candidate:
     service_id: uuid.UUID
     ranks: dict[str, int] = dataclasses.field(default_factory=dict)
     lexical_score: float = 0.0
+    name: str | None = None  # known when the lexical query brought the row
+    latitude: float | None = None
+    longitude: float | None = None
     similarity: float | None = None
     distance_m: float | None = None
     remote_or_area: bool = False
@@ -101,13 +104,15 @@ def search(params: SearchParams) -> SearchPage:
     parsed = parse_for_search(q) if q else ParsedQuery(text="")
 
     if q and params.mode != "semantic":
+        df, documents = vocabulary.document_frequency()
         matches = backends.lexical_matches(
-            parsed, restrict=base if restricted else None, limit=LEXICAL_LIMIT
+            parsed.pruned(df, documents), restrict=base if restricted else None, limit=LEXICAL_LIMIT
         )
-        for rank, (sid, score) in enumerate(matches, start=1):
+        for rank, (sid, score, name, lat, lon) in enumerate(matches, start=1):
             c = candidates.setdefault(sid, Candidate(sid))
             c.ranks["lexical"] = rank
             c.lexical_score = score
+            c.name, c.latitude, c.longitude = name, lat, lon
     if q and params.mode != "lexical":
         _semantic(semantic_text(parsed), base if restricted else None, candidates, params)
     if not q:
@@ -176,31 +181,38 @@ def _place_and_names(
     ids = list(candidates)
     if not ids:
         return {}
-    rows = Service.objects.filter(id__in=ids).values_list("id", "name", "latitude", "longitude")
-    names = {}
-    remote: set[uuid.UUID] = set()
-    if place is not None:
+    unknown = [sid for sid in ids if candidates[sid].name is None]
+    if unknown:
+        for sid, name, lat, lon in Service.objects.filter(id__in=unknown).values_list(
+            "id", "name", "latitude", "longitude"
+        ):
+            c = candidates[sid]
+            c.name, c.latitude, c.longitude = name, lat, lon
+    names = {sid: (c.name or "").lower() for sid, c in candidates.items()}
+    if place is None:
+        return names
+    far = []
+    for c in candidates.values():
+        if c.latitude is not None and c.longitude is not None:
+            dist = distance_m(place.latitude, place.longitude, c.latitude, c.longitude)
+            if dist <= km * 1000:
+                c.distance_m = dist
+                continue
+        far.append(c.service_id)
+    if far:
+        # Beyond the distance (or no point): keep only what is remote or serves the area.
         remote = set(
-            Service.objects.filter(id__in=ids)
+            Service.objects.filter(id__in=far)
             .filter(
                 selectors.delivery_q(selectors.REMOTE_MODES) | selectors.area_q(place.area_codes)
             )
             .values_list("id", flat=True)
         )
-    for sid, name, lat, lon in rows:
-        names[sid] = name.lower()
-        if place is None:
-            continue
-        c = candidates[sid]
-        dist = None
-        if lat is not None and lon is not None:
-            dist = distance_m(place.latitude, place.longitude, lat, lon)
-        if dist is not None and dist <= km * 1000:
-            c.distance_m = dist
-        elif sid in remote:
-            c.remote_or_area = True
-        else:
-            del candidates[sid]
+        for sid in far:
+            if sid in remote:
+                candidates[sid].remote_or_area = True
+            else:
+                del candidates[sid]
     return names
 
 

@@ -18,7 +18,7 @@ from django.db.models import Max, Prefetch
 
 from linkwork.directory.models import Service, TaxonomyTerm
 from linkwork.search.embedding import get_embedder
-from linkwork.search.models import SearchDocument, SearchTerm
+from linkwork.search.models import SearchDocument
 from linkwork.search.query import index_text
 
 BATCH = 1000
@@ -64,21 +64,6 @@ def document_fields(service: Service) -> dict:
     }
 
 
-def _vocabulary(fields: Iterable[dict]) -> set[str]:
-    out: set[str] = set()
-    for f in fields:
-        for key in ("name_text", "taxonomy_text", "summary_text", "description_text"):
-            out.update(w for w in f[key].split() if len(w) <= 100)
-    return out
-
-
-def _save_terms(terms: set[str]) -> None:
-    for chunk in _batches(sorted(terms), 2000):
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(term=t) for t in chunk], ignore_conflicts=True, batch_size=2000
-        )
-
-
 def _embed(services: list[Service]) -> tuple[list[bytes], str]:
     embedder = get_embedder()
     vectors = embedder.encode([embedding_text(s) for s in services]).astype(np.float16)
@@ -94,7 +79,6 @@ def index_services(service_ids: Iterable[uuid.UUID | str]) -> int:
         fields = [document_fields(s) for s in services]
         embeddings, model = _embed(services)
         with transaction.atomic():
-            _save_terms(_vocabulary(fields))
             existing = dict(
                 SearchDocument.objects.filter(service_id__in=[s.id for s in services]).values_list(
                     "service_id", "id"
@@ -121,7 +105,6 @@ def rebuild_index(*, stdout=None, batch: int = BATCH) -> int:  # type: ignore[no
         fields = [document_fields(s) for s in services]
         embeddings, model = _embed(services)
         with transaction.atomic():
-            _save_terms(_vocabulary(fields))
             SearchDocument.objects.bulk_create(
                 [
                     SearchDocument(service=s, embedding=e, embedding_model=model, **f)

@@ -37,7 +37,8 @@ class SearchDocument(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A stemmed word that occurs in the index: the vocabulary typo correction looks in."""
+    """A stemmed word of the index. Unused since 0003: the vocabulary now comes from FTS5's
+    vocabulary table or ts_stat, which also count documents (kept so migrations stay)."""
 
     term = models.CharField(max_length=100, primary_key=True)
 

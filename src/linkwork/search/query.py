@@ -104,8 +104,12 @@ def taxonomy_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
-def _contains(sequence: list[str], phrase: tuple[str, ...]) -> bool:
+def _contains(sequence: list[str], phrase: tuple[str, ...], present: set[str]) -> bool:
+    if phrase[0] not in present:
+        return False
     n = len(phrase)
+    if n == 1:
+        return True
     return any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
 
 
@@ -134,6 +138,47 @@ class ParsedQuery:
         for phrase in self.expansions:
             out.update(phrase)
         return out
+
+    def pruned(
+        self,
+        df: dict[str, int],
+        documents: int,
+        *,
+        max_share: float = 0.04,
+        min_documents: int = 5000,
+        keep_rarest: int = 3,
+        max_items: int = 16,
+    ) -> ParsedQuery:
+        """The same query without words so common they cost more than they rank.
+
+        Words in more than `max_share` of documents (and more than `min_documents`) are left
+        out, the `keep_rarest` rarest always stay, and at most `max_items` words and phrases,
+        rarest first, remain. Words no document holds go (they cannot match)."""
+        if documents <= 0:
+            return self
+
+        def freq(stems: tuple[str, ...]) -> int:
+            return min(df.get(s, 0) for s in stems)
+
+        items: list[tuple[int, int, object]] = []
+        for i, term in enumerate(self.terms):
+            n = 0 if term.prefix else freq((term.stem,))
+            if n or term.prefix:  # a whole word no document holds cannot match
+                items.append((n, i, term))
+        for i, phrase in enumerate(self.expansions):
+            if n := freq(phrase):
+                items.append((n, 1000 + i, phrase))
+        items.sort(key=lambda x: (x[0], x[1]))
+        limit = max(max_share * documents, min_documents)
+        chosen = [x for n, x in enumerate(items) if n < keep_rarest or x[0] <= limit][:max_items]
+        chosen_ids = {id(x[2]) for x in chosen}
+        return ParsedQuery(
+            text=self.text,
+            terms=[t for t in self.terms if id(t) in chosen_ids],
+            expansions=[p for p in self.expansions if id(p) in chosen_ids],
+            categories=self.categories,
+            labels=self.labels,
+        )
 
     def fts5(self) -> str:
         """An FTS5 MATCH expression: quoted tokens joined by OR; '' when nothing to match."""
@@ -182,15 +227,16 @@ def parse(
     parsed = ParsedQuery(text=text)
     categories: dict[str, None] = {}
     expansions: dict[tuple[str, ...], None] = {}
+    present = set(tokens)
     for entry in synonym_entries():
-        if any(_contains(tokens, phrase) for phrase in entry.say):
+        if any(_contains(tokens, phrase, present) for phrase in entry.say):
             for phrase, label in zip(entry.expand, entry.labels, strict=True):
                 expansions[phrase] = None
                 parsed.labels.setdefault(phrase, label)
             for code in entry.categories:
                 categories[code] = None
     for phrase, code in taxonomy_phrases():
-        if _contains(tokens, phrase):
+        if _contains(tokens, phrase, present):
             categories[code] = None
     content = [w for w in tokens if w not in STOP_WORDS and len(w) <= 60]
     seen: set[str] = set()

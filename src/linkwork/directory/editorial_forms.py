@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import forms
@@ -197,6 +198,13 @@ class LocationForm(DesignSystemFormMixin, forms.Form):
 
 class ClaimForm(DesignSystemFormMixin, forms.Form):
     account = forms.ChoiceField(label=_("Which of your organisations is claiming it?"))
+
+    def __init__(self, *args: Any, accounts: list[tuple[str, str]], **kwargs: Any) -> None:
+        # choices must be in place before the mixin looks at errors (which validates)
+        self.base_fields = copy.deepcopy(type(self).base_fields)
+        self.base_fields["account"].choices = accounts
+        super().__init__(*args, **kwargs)
+
     note = forms.CharField(
         label=_("How are you connected to this organisation?"),
         required=False,

@@ -250,8 +250,8 @@ def resolve_problem(*, report: ProblemReport, user: Any) -> None:
 
 
 def merge_services(*, keep: Service, merge: Service, moderator: Any) -> None:
-    """Fold `merge` into `keep`: its details move over, every link to it (from any app)
-    points to `keep`, and it stays as a defunct record so history and old links resolve."""
+    """Fold `merge` into `keep`: its details (phones, times, places, categories) move over,
+    and it stays as a defunct record naming `keep`, so history and links to it resolve."""
     if not is_moderator(moderator):
         raise PermissionDenied
     if keep.id == merge.id:
@@ -259,7 +259,14 @@ def merge_services(*, keep: Service, merge: Service, moderator: Any) -> None:
     with transaction.atomic():
         moved = []
         for rel in Service._meta.related_objects:
-            if rel.many_to_many or not rel.field.concrete or rel.related_model is DuplicateFlag:
+            # Only our own records move. Other apps' links (a person's service link) keep
+            # pointing at the merged record, which stays and names the one it became.
+            if (
+                rel.many_to_many
+                or not rel.field.concrete
+                or rel.related_model is DuplicateFlag
+                or rel.related_model._meta.app_label != "directory"
+            ):
                 continue
             n = rel.related_model.objects.filter(**{rel.field.name: merge}).update(
                 **{rel.field.name: keep}

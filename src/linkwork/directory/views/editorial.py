@@ -221,8 +221,7 @@ def claim(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
 
     org = get_object_or_404(Organization, id=organisation_id)
     accounts = Organisation.objects.filter(id__in=request.user.organisation_ids("community"))
-    form = ClaimForm(request.POST or None)
-    form.fields["account"].choices = [(str(a.id), a.name) for a in accounts]
+    form = ClaimForm(request.POST or None, accounts=[(str(a.id), a.name) for a in accounts])
     if request.method == "POST" and form.is_valid():
         account = accounts.get(id=int(form.cleaned_data["account"]))
         services.request_claim(

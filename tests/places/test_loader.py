@@ -337,25 +337,6 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
         load(path)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_outside_a_transaction_sqlite_checks_references_once_and_switches_checks_back_on(
-    national: list[Path],
-) -> None:
-    from django.db import connection
-
-    load(*national)
-    assert Postcode.objects.count() == 3
-    broken = national[0].with_name("broken.csv")
-    broken.write_text(NSPL.replace('"S01011907"', '"S01099999"'), encoding="utf-8")
-    before = snapshot()
-    with pytest.raises(CommandError, match="unknown data zone"):
-        load(*national[2:], broken)
-    assert snapshot() == before
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet=st.sampled_from('ab1,"S.\n -9'), max_size=60), max_size=5))
 def test_garbage_rows_give_a_load_error_or_load_nothing_but_never_crash(rows: list[str]) -> None:

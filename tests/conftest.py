@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 ),
                 append=False,
             )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    """After a transactional test has flushed the database, put the reference data back at
+    once, so plain tests that run next on the same worker still find it."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)

@@ -99,9 +99,17 @@ def aliss_map() -> dict[str, str | None]:
     return mapping
 
 
-def aliss_category_for(slug: str, parents: dict[str, str | None]) -> str | None:
+@cache
+def aliss_parents() -> dict[str, str | None]:
+    data = json.loads(ALISS_MAP_FILE.read_text(encoding="utf-8"))
+    parents: dict[str, str | None] = data.get("parents", {})
+    return parents
+
+
+def aliss_category_for(slug: str, parents: dict[str, str | None] | None = None) -> str | None:
     """Our code for an ALISS category slug: its own mapping or its nearest mapped ancestor."""
     mapping = aliss_map()
+    parents = parents if parents is not None else aliss_parents()
     seen: set[str] = set()
     current: str | None = slug
     while current and current not in seen:

@@ -13,7 +13,7 @@ from linkwork.directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
-from linkwork.directory.taxonomy import guess_category
+from linkwork.directory.taxonomy import ALISS_TAXONOMY_ID, aliss_category_for, guess_category
 
 
 def _chunks(items: list[uuid.UUID], size: int = 500) -> list[list[uuid.UUID]]:
@@ -32,7 +32,10 @@ def map_terms(term_ids: list[uuid.UUID]) -> list[str]:
         for term in TaxonomyTerm.objects.filter(id__in=chunk).select_related("taxonomy_ref"):
             if (term.taxonomy_ref and term.taxonomy_ref.is_default) or term.maps_to_id:
                 continue
-            code = guess_category(code=term.code, name=term.name)
+            if term.taxonomy_ref_id == ALISS_TAXONOMY_ID:
+                code = aliss_category_for(term.code)
+            else:
+                code = guess_category(code=term.code, name=term.name)
             if code and code in ours:
                 term.maps_to_id = ours[code]
                 term.save(update_fields=["maps_to"])

@@ -262,14 +262,35 @@ def import_hsds(
     flag_duplicates: bool = True,
 ) -> ImportResult:
     """Import everything at `path` or nothing. Raises ImportFailed listing every problem."""
+    collector = collect(Path(path), kind=kind, max_bytes=max_bytes)
+    return _write(collector, actor=actor, flag_duplicates=flag_duplicates)
+
+
+def import_documents(
+    documents: list[Document], *, actor: Any = None, flag_duplicates: bool = True
+) -> ImportResult:
+    """Import HSDS documents made by a converter (ALISS), all or nothing."""
+    collector = Collector()
+    for doc in documents:
+        collector.add_document(doc)
+    return _write(collector, actor=actor, flag_duplicates=flag_duplicates)
+
+
+def _write(collector: Collector, *, actor: Any, flag_duplicates: bool) -> ImportResult:
     from linkwork.directory.hsds.writer import write_rows
 
-    collector = collect(Path(path), kind=kind, max_bytes=max_bytes)
     if collector.problems:
         raise ImportFailed(collector.problems)
     with transaction.atomic():
-        result = write_rows(collector, actor=actor, flag_duplicates=flag_duplicates)
-    return result
+        return write_rows(collector, actor=actor, flag_duplicates=flag_duplicates)
 
 
-__all__ = ["FK_TARGET", "ImportFailed", "ImportProblem", "ImportResult", "collect", "import_hsds"]
+__all__ = [
+    "FK_TARGET",
+    "ImportFailed",
+    "ImportProblem",
+    "ImportResult",
+    "collect",
+    "import_documents",
+    "import_hsds",
+]

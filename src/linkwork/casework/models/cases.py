@@ -90,6 +90,8 @@ class Case(GuardedModel):
         indexes = [
             models.Index(fields=["practice", "status", "opened_at"]),
             models.Index(fields=["link_worker", "status"]),
+            # caseload "follow-ups due": a worker's cases by date, not every active case
+            models.Index(fields=["link_worker", "next_follow_up"]),
             models.Index(fields=["status", "next_follow_up"]),
         ]
 

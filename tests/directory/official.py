@@ -87,3 +87,17 @@ def official_page_errors(item_kind: str, page: Any) -> list[str]:
 def example(name: str) -> Any:
     require_official()
     return json.loads((HSDS / "examples" / name).read_text())
+
+
+@cache
+def _uk_service_validator() -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    require_official()
+    schema = json.loads((HSDS / "uk-profile" / "schema" / "compiled" / "service.json").read_text())
+    return Draft202012Validator(schema, format_checker=FormatChecker(formats=["uuid"]))
+
+
+def uk_profile_service_errors(document: Any) -> list[str]:
+    """Errors against the Open Referral UK profile's compiled service schema."""
+    return [e.message for e in _uk_service_validator().iter_errors(document)]

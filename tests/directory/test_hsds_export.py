@@ -14,7 +14,13 @@ from linkwork.directory.hsds.importer import import_hsds
 from linkwork.directory.models import Service
 from tests.directory import factories as f
 from tests.directory import hsds_docs
-from tests.directory.official import HSDS, example, official_errors, require_official
+from tests.directory.official import (
+    HSDS,
+    example,
+    official_errors,
+    require_official,
+    uk_profile_service_errors,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +112,8 @@ def test_generated_data_round_trips_through_a_fresh_database(tmp_path: Path) -> 
     f.open_on(own, "WE")
     first = export_all(tmp_path / "one")
     assert_officially_valid(first)
+    for doc in first["services"]:  # and the UK profile, whose fields our data fits
+        assert uk_profile_service_errors(doc) == [], doc["id"]
     Service.objects.all().delete()
     from linkwork.directory.models import Organization
 

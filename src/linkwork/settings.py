@@ -175,6 +175,12 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreet
 LINKWORK_SAFETY_PROCEDURE = os.environ.get("LINKWORK_SAFETY_PROCEDURE", "")
 LINKWORK_EQ5D5L_VALUE_SET = os.environ.get("LINKWORK_EQ5D5L_VALUE_SET", "")
 
+# Casework: when an unanswered supported referral counts as stalled, when an untriaged
+# referral is overdue, and the dotted path of the appointment reminder backend (console if empty).
+CASEWORK_STALLED_AFTER_DAYS = int(os.environ.get("CASEWORK_STALLED_AFTER_DAYS", "10"))
+CASEWORK_TRIAGE_DUE_DAYS = int(os.environ.get("CASEWORK_TRIAGE_DUE_DAYS", "5"))
+CASEWORK_REMINDER_BACKEND = os.environ.get("CASEWORK_REMINDER_BACKEND", "")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = False

@@ -15,7 +15,7 @@ NAV_ITEMS: list[tuple[Any, str, tuple[str, ...]]] = [
     (_("Find services"), "directory:search", (PUBLIC,)),
     (_("My list"), "directory:my_list", (PUBLIC,)),
     (_("Caseload"), "casework:caseload", (Role.LINK_WORKER,)),
-    (_("Triage"), "casework:triage", (Role.LINK_WORKER,)),
+    (_("Triage"), "casework:triage", (Role.LINK_WORKER, Role.PROGRAMME_MANAGER)),
     (_("Refer a person"), "casework:referral_new", (Role.PRACTICE_STAFF,)),
     (_("Our referrals"), "casework:practice_referrals", (Role.PRACTICE_STAFF,)),
     (_("Our organisation"), "directory:editor_dashboard", (Role.COMMUNITY_EDITOR,)),

@@ -146,3 +146,12 @@ def accessible(location: Location, code: str) -> Accessibility:
 
     label = str(dict(ACCESSIBILITY).get(code, code))
     return Accessibility.objects.create(location=location, code=code, description=label)
+
+
+def ensure_taxonomy() -> None:
+    """Our categories come from a data migration; a browser test's flush removes them."""
+    from linkwork.directory.models import Taxonomy
+    from linkwork.directory.taxonomy import load_default_taxonomy
+
+    if not TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).exists():
+        load_default_taxonomy(Taxonomy, TaxonomyTerm)

@@ -23,6 +23,7 @@ def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_editor_proposes_a_change_and_moderator_approves(page) -> None:  # type: ignore[no-untyped-def]
+    f.ensure_taxonomy()
     account = OrganisationFactory(name="Befriend Together", kind=Organisation.Kind.COMMUNITY)
     org = f.OrganizationFactory(name="Befriend Together", owner=account)
     service = f.ServiceFactory(

@@ -18,6 +18,7 @@ def _simple_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def services() -> dict:
+    f.ensure_taxonomy()
     f.postcode("PH1 5PH")
     walk = f.ServiceFactory(
         name="Perth Strollers",

@@ -45,11 +45,19 @@ def pytest_runtest_teardown(item: pytest.Item) -> Any:
     marker = item.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction")):
         return
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
             contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
+            if not contents:
+                continue
+            # The flush may have re-created content types and permissions (post_migrate) under
+            # new ids; the database is otherwise empty, so clear them and restore the originals.
+            Permission.objects.using(connection.alias).all().delete()
+            ContentType.objects.using(connection.alias).all().delete()
+            ContentType.objects.clear_cache()
+            connection.creation.deserialize_db_from_string(contents)

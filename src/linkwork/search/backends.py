@@ -100,3 +100,37 @@ def bare_fts(expression: str, limit: int = 20) -> list:
                 [expression, limit],
             )
         return cursor.fetchall()
+
+
+def lexical_matches_within(
+    parsed: ParsedQuery, doc_ids: list[int], *, limit: int = 150
+) -> list[tuple]:
+    """Like lexical_matches, among some search documents only (a place, filters)."""
+    if parsed.is_empty or not doc_ids:
+        return []
+    if connection.vendor == "postgresql":
+        tsquery = parsed.tsquery()
+        if not tsquery:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q, 1) AS r, "
+                "s.name, s.latitude, s.longitude "
+                "FROM search_searchdocument d JOIN directory_service s ON s.id = d.service_id, "
+                "to_tsquery('simple', %s) q "
+                "WHERE d.id = ANY(%s) AND d.search_vector @@ q ORDER BY r DESC LIMIT %s",
+                [POSTGRES_WEIGHTS, tsquery, doc_ids, limit],
+            )
+            return [(_uuid(r[0]), float(r[1]), *r[2:]) for r in cursor.fetchall()]
+    from linkwork.search.bm25 import rank_documents
+
+    expression = parsed.fts5()
+    if not expression:
+        return []
+    allowed = set(doc_ids)
+    with connection.cursor() as cursor:
+        # Unranked matching is cheap; FTS5 would compute bm25 for every match before the
+        # restriction could apply, so rank the few allowed matches here instead.
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
+        matched = [row[0] for row in cursor.fetchall() if row[0] in allowed]
+    return rank_documents(parsed, matched, limit=limit)

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from linkwork.directory import selectors
+from linkwork.directory.models import Service
 from linkwork.directory.search_backend import SearchHit, SearchPage, SearchParams
 from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.places.geo import distance_m
 from linkwork.search import backends, vectors, vocabulary
+from linkwork.search.allowed import Allowed, allowed_services
 from linkwork.search.embedding import get_embedder
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
@@ -27,7 +29,7 @@ from linkwork.search.why import category_names, explain_hits
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
 LEXICAL_LIMIT = 150
-SEMANTIC_POOL = 1000  # nearest in meaning nationally, before filters
+
 SEMANTIC_KEEP = 100
 MIN_SIMILARITY = 0.35
 STRONG_SIMILARITY = 0.5
@@ -95,31 +97,38 @@ def search(params: SearchParams) -> SearchPage:
     if params.postcode and place is None:
         notes.append(_("We could not find that postcode, so results are not sorted by distance."))
     km = params.distance_km or DEFAULT_DISTANCE_KM
-    base = filtered(dataclasses.replace(params, q=""))
-    if place is not None:
-        base = base.filter(selectors.near_q(place, km))
-    restricted = place is not None or _has_filters(params)
+    has_filters = _has_filters(params)
+    allowed = None
+    if place is not None or has_filters:
+        allowed = allowed_services(params, place, km, has_filters=has_filters)
     q = params.q.strip()
     candidates: dict[uuid.UUID, Candidate] = {}
     parsed = parse_for_search(q) if q else ParsedQuery(text="")
 
     if q and params.mode != "semantic":
         df, documents = vocabulary.document_frequency()
-        matches = backends.lexical_matches(
-            parsed.pruned(df, documents), restrict=base if restricted else None, limit=LEXICAL_LIMIT
-        )
+        pruned = parsed.pruned(df, documents)
+        if allowed is None:
+            matches = backends.lexical_matches(pruned, limit=LEXICAL_LIMIT)
+        else:
+            doc_ids = [d for d in allowed.docs.values() if d is not None]
+            matches = backends.lexical_matches_within(pruned, doc_ids, limit=LEXICAL_LIMIT)
         for rank, (sid, score, name, lat, lon) in enumerate(matches, start=1):
             c = candidates.setdefault(sid, Candidate(sid))
             c.ranks["lexical"] = rank
             c.lexical_score = score
             c.name, c.latitude, c.longitude = name, lat, lon
     if q and params.mode != "lexical":
-        _semantic(semantic_text(parsed), base if restricted else None, candidates, params)
+        _semantic(semantic_text(parsed), allowed, candidates, params)
     if not q:
-        for sid in base.values_list("id", flat=True)[:5000]:
+        if allowed is not None:
+            ids = list(allowed.docs)[:5000]
+        else:
+            ids = list(filtered(params).values_list("id", flat=True)[:5000])
+        for sid in ids:
             candidates.setdefault(sid, Candidate(sid))
 
-    names = _place_and_names(candidates, place, km)
+    names = _place_and_names(candidates, place, km, allowed.remote if allowed else set())
     if place is not None:
         near = sorted(
             (c for c in candidates.values() if c.distance_m is not None),
@@ -145,23 +154,27 @@ def search(params: SearchParams) -> SearchPage:
     )
 
 
-def _semantic(q: str, restrict, candidates: dict[uuid.UUID, Candidate], params) -> None:  # type: ignore[no-untyped-def]
+def _semantic(
+    q: str, allowed: Allowed | None, candidates: dict[uuid.UUID, Candidate], params
+) -> None:  # type: ignore[no-untyped-def]
     query_vector = get_embedder().encode_one(q)
-    pool = vectors.similar(
-        query_vector,
-        limit=SEMANTIC_POOL if restrict is not None else SEMANTIC_KEEP,
-        min_similarity=MIN_SIMILARITY,
-    )
-    if restrict is not None and pool:
-        allowed = set(restrict.filter(id__in=[sid for sid, _ in pool]).values_list("id", flat=True))
-        pool = [(sid, sim) for sid, sim in pool if sid in allowed]
-    elif params.include_inactive is False and pool:
-        active = set(
-            selectors.services()
-            .filter(id__in=[sid for sid, _ in pool])
-            .values_list("id", flat=True)
+    if allowed is not None:
+        pool = vectors.similar(
+            query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, within=allowed.docs
         )
-        pool = [(sid, sim) for sid, sim in pool if sid in active]
+    else:
+        pool = vectors.similar(query_vector, limit=SEMANTIC_KEEP * 2, min_similarity=MIN_SIMILARITY)
+        if pool and params.include_inactive is False:
+            # Status checked in Python: beside `id IN`, a status condition can lead a planner
+            # without statistics to scan every active service.
+            active = {
+                sid
+                for sid, status in Service.objects.filter(
+                    id__in=[sid for sid, _ in pool]
+                ).values_list("id", "status")
+                if status == Service.Status.ACTIVE
+            }
+            pool = [(sid, sim) for sid, sim in pool if sid in active]
     for rank, (sid, sim) in enumerate(pool[:SEMANTIC_KEEP], start=1):
         c = candidates.setdefault(sid, Candidate(sid))
         c.ranks["semantic"] = rank
@@ -173,15 +186,13 @@ def _semantic(q: str, restrict, candidates: dict[uuid.UUID, Candidate], params) 
 
 
 def _place_and_names(
-    candidates: dict[uuid.UUID, Candidate], place: selectors.Place | None, km: float
+    candidates: dict[uuid.UUID, Candidate],
+    place: selectors.Place | None,
+    km: float,
+    remote: set[uuid.UUID],
 ) -> dict[uuid.UUID, str]:
     """Distances (dropping what is out of range and serves nowhere near) and names for ties."""
-    from linkwork.directory.models import Service
-
-    ids = list(candidates)
-    if not ids:
-        return {}
-    unknown = [sid for sid in ids if candidates[sid].name is None]
+    unknown = [sid for sid, c in candidates.items() if c.name is None]
     if unknown:
         for sid, name, lat, lon in Service.objects.filter(id__in=unknown).values_list(
             "id", "name", "latitude", "longitude"
@@ -191,28 +202,17 @@ def _place_and_names(
     names = {sid: (c.name or "").lower() for sid, c in candidates.items()}
     if place is None:
         return names
-    far = []
-    for c in candidates.values():
+    for sid in list(candidates):
+        c = candidates[sid]
         if c.latitude is not None and c.longitude is not None:
             dist = distance_m(place.latitude, place.longitude, c.latitude, c.longitude)
             if dist <= km * 1000:
                 c.distance_m = dist
                 continue
-        far.append(c.service_id)
-    if far:
-        # Beyond the distance (or no point): keep only what is remote or serves the area.
-        remote = set(
-            Service.objects.filter(id__in=far)
-            .filter(
-                selectors.delivery_q(selectors.REMOTE_MODES) | selectors.area_q(place.area_codes)
-            )
-            .values_list("id", flat=True)
-        )
-        for sid in far:
-            if sid in remote:
-                candidates[sid].remote_or_area = True
-            else:
-                del candidates[sid]
+        if sid in remote:  # by phone or online, or serving the person's area
+            c.remote_or_area = True
+        else:  # in the bounding box's corners, beyond the distance
+            del candidates[sid]
     return names
 
 

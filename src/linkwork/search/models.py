@@ -31,6 +31,9 @@ class SearchDocument(models.Model):
 
     class Meta:
         verbose_name = _("search document")
+        # Add indexes, never alter fields: on SQLite an altered field rebuilds the table and
+        # drops the FTS triggers of migration 0002.
+        indexes = [models.Index(fields=["source_modified"], name="search_doc_source_modified")]
 
     def __str__(self) -> str:
         return f"search document {self.service_id}"

@@ -288,13 +288,13 @@ def _correct(parsed: ParsedQuery, vocabulary: Iterable[str]) -> None:
     parsed.terms.extend(extra)
 
 
-_choices_cache: dict[int, list[str]] = {}
+_choices_cache: list[tuple[object, list[str]]] = []
 
 
 def _choices(vocab: set[str] | frozenset[str] | dict) -> list[str]:
     """The vocabulary as a list (cached for the frozenset the vocabulary module holds)."""
-    key = id(vocab)
-    if key not in _choices_cache:
-        _choices_cache.clear()
-        _choices_cache[key] = [t for t in vocab if t.isalpha() and len(t) >= 3]
-    return _choices_cache[key]
+    if _choices_cache and _choices_cache[0][0] is vocab:
+        return _choices_cache[0][1]
+    choices = [t for t in vocab if t.isalpha() and len(t) >= 3]
+    _choices_cache[:] = [(vocab, choices)]
+    return choices

@@ -71,9 +71,9 @@ def maybe_sync_stale() -> None:
     if now - _last_sync_check < SYNC_CHECK_SECONDS:
         return
     _last_sync_check = now
-    from linkwork.search.indexing import stale_service_ids
+    from linkwork.search.indexing import changed_service_ids
 
-    ids = stale_service_ids(limit=50_000)
+    ids = changed_service_ids(limit=50_000)
     if ids:
         logger.info("search index: %d services changed without a signal; indexing", len(ids))
         queue_indexing(ids)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,17 +125,34 @@ def index() -> _State:
 
 
 def similar(
-    query_vector: np.ndarray, *, limit: int, min_similarity: float
+    query_vector: np.ndarray,
+    *,
+    limit: int,
+    min_similarity: float,
+    within: Iterable[uuid.UUID] | None = None,
 ) -> list[tuple[uuid.UUID, float]]:
-    """Services most similar in meaning to the query vector, best first."""
+    """Services most similar in meaning to the query vector, best first (optionally only
+    among `within`)."""
     state = index()
     if not len(state.ids) or not np.any(query_vector):
         return []
-    sims = state.matrix @ query_vector.astype(np.float32)
+    if within is None:
+        rows = None
+        sims = state.matrix @ query_vector.astype(np.float32)
+    else:
+        rows = np.fromiter(
+            (r for sid in within if (r := state.rows.get(sid)) is not None), dtype=np.int64
+        )
+        if not len(rows):
+            return []
+        sims = state.matrix[rows] @ query_vector.astype(np.float32)
     limit = min(limit, len(sims))
     top = np.argpartition(-sims, limit - 1)[:limit]
     top = top[np.argsort(-sims[top])]
-    return [(state.ids[i], float(sims[i])) for i in top if sims[i] >= min_similarity]
+    ids = state.ids
+    if rows is None:
+        return [(ids[i], float(sims[i])) for i in top if sims[i] >= min_similarity]
+    return [(ids[rows[i]], float(sims[i])) for i in top if sims[i] >= min_similarity]
 
 
 def similarity_of(query_vector: np.ndarray, service_ids: list[uuid.UUID]) -> dict[uuid.UUID, float]:

@@ -14,7 +14,7 @@ from django.db import connection
 
 from linkwork.search.models import SearchDocument
 
-CHECK_SECONDS = {"sqlite": 30.0, "postgresql": 600.0}
+CHECK_SECONDS = {"sqlite": 120.0, "postgresql": 600.0}
 
 _lock = threading.Lock()
 _df: dict[str, int] | None = None

@@ -1,0 +1,79 @@
+"""Which services a restricted search may return: place and structured filters, as ids.
+
+Filters come from the directory's own functions (`simple_search.filtered`, `selectors`).
+Place is split so that each part can use an index: services inside the distance's bounding
+box (latitude/longitude index), plus those delivered by phone or online or serving the
+person's area (a set cached for a minute, since it is the same for every search there).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+import uuid
+
+from django.db.models import Q
+
+from linkwork.directory import selectors
+from linkwork.directory.search_backend import SearchParams
+from linkwork.directory.simple_search import filtered
+from linkwork.places.geo import bounding_box
+
+CACHE_SECONDS = 60.0
+_lock = threading.Lock()
+_remote_cache: dict[tuple[str, ...], tuple[float, dict[uuid.UUID, int | None]]] = {}
+
+
+def mark_stale() -> None:
+    with _lock:
+        _remote_cache.clear()
+
+
+@dataclasses.dataclass
+class Allowed:
+    """service id -> search document id, and which of them match by area or remotely."""
+
+    docs: dict[uuid.UUID, int | None]
+    remote: set[uuid.UUID]
+
+
+def _pairs(qs) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
+    return dict(qs.values_list("id", "search_document__id"))
+
+
+def _remote_or_area(codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:
+    now = time.monotonic()
+    with _lock:
+        hit = _remote_cache.get(codes)
+        if hit is not None and now - hit[0] < CACHE_SECONDS:
+            return hit[1]
+    found = _pairs(
+        selectors.services().filter(
+            selectors.delivery_q(selectors.REMOTE_MODES) | selectors.area_q(codes)
+        )
+    )
+    with _lock:
+        _remote_cache[codes] = (now, found)
+    return found
+
+
+def allowed_services(
+    params: SearchParams, place: selectors.Place | None, km: float, *, has_filters: bool
+) -> Allowed:
+    base = filtered(dataclasses.replace(params, q=""))
+    if place is None:
+        return Allowed(_pairs(base), set())
+    box = bounding_box(place.latitude, place.longitude, km)
+    near = _pairs(
+        base.filter(
+            Q(latitude__range=(box.min_lat, box.max_lat))
+            & Q(longitude__range=(box.min_lon, box.max_lon))
+        )
+    )
+    remote_all = _remote_or_area(tuple(sorted(place.area_codes)))
+    if has_filters or params.include_inactive:
+        remote = _pairs(base.filter(id__in=list(remote_all)))
+    else:
+        remote = remote_all
+    return Allowed({**remote, **near}, set(remote))

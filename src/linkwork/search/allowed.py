@@ -32,10 +32,16 @@ def mark_stale() -> None:
 
 @dataclasses.dataclass
 class Allowed:
-    """service id -> search document id, and which of them match by area or remotely."""
+    """The search documents a search may return, and the services among them that match
+    by area or remotely (not by distance)."""
 
-    docs: dict[uuid.UUID, int | None]
+    docs: set[int]
     remote: set[uuid.UUID]
+
+
+def _docs(qs) -> set[int]:  # type: ignore[no-untyped-def]
+    # Document ids only: converting thousands of UUIDs per search costs more than the query.
+    return {d for d in qs.values_list("search_document__id", flat=True) if d is not None}
 
 
 def _pairs(qs) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
@@ -63,9 +69,9 @@ def allowed_services(
 ) -> Allowed:
     base = filtered(dataclasses.replace(params, q=""))
     if place is None:
-        return Allowed(_pairs(base), set())
+        return Allowed(_docs(base), set())
     box = bounding_box(place.latitude, place.longitude, km)
-    near = _pairs(
+    near = _docs(
         base.filter(
             Q(latitude__range=(box.min_lat, box.max_lat))
             & Q(longitude__range=(box.min_lon, box.max_lon))
@@ -76,4 +82,12 @@ def allowed_services(
         remote = _pairs(base.filter(id__in=list(remote_all)))
     else:
         remote = remote_all
-    return Allowed({**remote, **near}, set(remote))
+    return Allowed(near | {d for d in remote.values() if d is not None}, set(remote))
+
+
+def service_ids(params: SearchParams, allowed: Allowed, limit: int) -> list[uuid.UUID]:
+    """Service ids of the allowed documents (for a search with no words)."""
+    from linkwork.search.models import SearchDocument
+
+    docs = list(allowed.docs)[:limit]
+    return list(SearchDocument.objects.filter(id__in=docs).values_list("service_id", flat=True))

@@ -8,7 +8,6 @@ matches cheaply without ranking, and this ranks the allowed ones the way FTS5's 
 from __future__ import annotations
 
 import math
-import re
 import uuid
 
 from django.db import connection
@@ -44,16 +43,16 @@ def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> li
             rows.extend(cursor.fetchall())
     df, documents = vocabulary.document_frequency()
     documents = max(documents, len(rows))
-    items: list[tuple[float, re.Pattern[str] | None, str]] = []
+    # Texts are space-separated stems, so " stem " counts a word and " stem" a prefix.
+    items: list[tuple[float, str]] = []
     for term in parsed.terms:
         if term.prefix:
-            pattern = re.compile(rf"(?<!\S){re.escape(term.stem)}\S*")
-            items.append((_idf(max(df.get(term.stem, 1), 1), documents), pattern, ""))
+            items.append((_idf(max(df.get(term.stem, 1), 1), documents), f" {term.stem}"))
         else:
-            items.append((_idf(df.get(term.stem, 0), documents), None, f" {term.stem} "))
+            items.append((_idf(df.get(term.stem, 0), documents), f" {term.stem} "))
     for phrase in parsed.expansions:
         n = min(df.get(w, 0) for w in phrase)
-        items.append((_idf(n, documents), None, f" {' '.join(phrase)} "))
+        items.append((_idf(n, documents), f" {' '.join(phrase)} "))
     lengths = [sum(len(r[i].split()) for i in range(1, 5)) for r in rows]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     scored = []
@@ -61,11 +60,10 @@ def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> li
         padded = [f" {row[i]} " for i in range(1, 5)]
         norm = K1 * (1 - B + B * length / max(average, 1.0))
         score = 0.0
-        for idf, pattern, needle in items:
+        for idf, needle in items:
             tf = 0.0
             for weight, text in zip(SQLITE_WEIGHTS, padded, strict=True):
-                count = len(pattern.findall(text)) if pattern else text.count(needle)
-                tf += weight * count
+                tf += weight * text.count(needle)
             if tf:
                 score += idf * tf * (K1 + 1) / (tf + norm)
         if score > 0:

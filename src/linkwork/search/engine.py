@@ -20,7 +20,7 @@ from linkwork.directory.search_backend import SearchHit, SearchPage, SearchParam
 from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.places.geo import distance_m
 from linkwork.search import backends, vectors, vocabulary
-from linkwork.search.allowed import Allowed, allowed_services
+from linkwork.search.allowed import Allowed, allowed_services, service_ids
 from linkwork.search.embedding import get_embedder
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
@@ -111,8 +111,9 @@ def search(params: SearchParams) -> SearchPage:
         if allowed is None:
             matches = backends.lexical_matches(pruned, limit=LEXICAL_LIMIT)
         else:
-            doc_ids = [d for d in allowed.docs.values() if d is not None]
-            matches = backends.lexical_matches_within(pruned, doc_ids, limit=LEXICAL_LIMIT)
+            matches = backends.lexical_matches_within(
+                pruned, list(allowed.docs), limit=LEXICAL_LIMIT
+            )
         for rank, (sid, score, name, lat, lon) in enumerate(matches, start=1):
             c = candidates.setdefault(sid, Candidate(sid))
             c.ranks["lexical"] = rank
@@ -122,7 +123,7 @@ def search(params: SearchParams) -> SearchPage:
         _semantic(semantic_text(parsed), allowed, candidates, params)
     if not q:
         if allowed is not None:
-            ids = list(allowed.docs)[:5000]
+            ids = service_ids(params, allowed, 5000)
         else:
             ids = list(filtered(params).values_list("id", flat=True)[:5000])
         for sid in ids:
@@ -160,7 +161,10 @@ def _semantic(
     query_vector = get_embedder().encode_one(q)
     if allowed is not None:
         pool = vectors.similar(
-            query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, within=allowed.docs
+            query_vector,
+            limit=SEMANTIC_KEEP,
+            min_similarity=MIN_SIMILARITY,
+            within_docs=allowed.docs,
         )
     else:
         pool = vectors.similar(query_vector, limit=SEMANTIC_KEEP * 2, min_similarity=MIN_SIMILARITY)

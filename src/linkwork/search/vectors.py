@@ -27,6 +27,7 @@ CHECK_SECONDS = 2.0
 class _State:
     ids: list[uuid.UUID]
     rows: dict[uuid.UUID, int]
+    doc_rows: dict[int, int]  # search document id -> row
     matrix: np.ndarray  # float32, one unit row per service (zeros if not embedded)
     model: str
     generation: tuple
@@ -59,13 +60,15 @@ def _load(model: str, since=None):  # type: ignore[no-untyped-def]
     qs = SearchDocument.objects.filter(embedding_model=model)
     if since is not None:
         qs = qs.filter(updated_at__gte=since)
-    return qs.values_list("service_id", "embedding").iterator(chunk_size=5000)
+    return qs.values_list("id", "service_id", "embedding").iterator(chunk_size=5000)
 
 
 def _build(model: str, generation: tuple) -> _State:
     ids: list[uuid.UUID] = []
+    doc_rows: dict[int, int] = {}
     chunks: list[bytes] = []
-    for service_id, blob in _load(model):
+    for doc_id, service_id, blob in _load(model):
+        doc_rows[doc_id] = len(ids)
         ids.append(service_id)
         chunks.append(bytes(blob))
     dims = get_embedder().dimensions
@@ -75,26 +78,31 @@ def _build(model: str, generation: tuple) -> _State:
     else:
         matrix = np.zeros((0, dims), dtype=np.float32)
     rows = {sid: i for i, sid in enumerate(ids)}
-    return _State(ids, rows, matrix, model, generation, time.monotonic())
+    return _State(ids, rows, doc_rows, matrix, model, generation, time.monotonic())
 
 
 def _refresh(state: _State, generation: tuple) -> _State:
     """Apply documents updated since the last look; rebuild if some were deleted."""
     since = state.generation[0]
     new_ids: list[uuid.UUID] = []
+    new_docs: list[int] = []
     new_rows: list[np.ndarray] = []
-    for service_id, blob in _load(state.model, since):
+    for doc_id, service_id, blob in _load(state.model, since):
         vec = np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
-        if service_id in state.rows:
+        if service_id in state.rows and state.doc_rows.get(doc_id) == state.rows[service_id]:
             state.matrix[state.rows[service_id]] = vec
+        elif service_id in state.rows:
+            return _build(state.model, generation)  # re-created document: start again
         else:
             new_ids.append(service_id)
+            new_docs.append(doc_id)
             new_rows.append(vec)
     if new_ids:
         start = len(state.ids)
         state.matrix = np.vstack([state.matrix, np.array(new_rows, dtype=np.float32)])
-        for offset, sid in enumerate(new_ids):
+        for offset, (sid, doc_id) in enumerate(zip(new_ids, new_docs, strict=True)):
             state.rows[sid] = start + offset
+            state.doc_rows[doc_id] = start + offset
         state.ids.extend(new_ids)
     if len(state.ids) != generation[1]:
         return _build(state.model, generation)  # some were deleted: start again
@@ -129,19 +137,20 @@ def similar(
     *,
     limit: int,
     min_similarity: float,
-    within: Iterable[uuid.UUID] | None = None,
+    within_docs: Iterable[int] | None = None,
 ) -> list[tuple[uuid.UUID, float]]:
     """Services most similar in meaning to the query vector, best first (optionally only
-    among `within`)."""
+    among the services of some search documents)."""
     state = index()
     if not len(state.ids) or not np.any(query_vector):
         return []
-    if within is None:
+    if within_docs is None:
         rows = None
         sims = state.matrix @ query_vector.astype(np.float32)
     else:
+        doc_rows = state.doc_rows
         rows = np.fromiter(
-            (r for sid in within if (r := state.rows.get(sid)) is not None), dtype=np.int64
+            (r for d in within_docs if (r := doc_rows.get(d)) is not None), dtype=np.int64
         )
         if not len(rows):
             return []

@@ -20,6 +20,7 @@ from linkwork.casework.models import (
     SafeguardingConcern,
     ServiceLink,
 )
+from linkwork.casework.services.people import EDITABLE_FIELDS
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.models import Organisation
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
@@ -77,32 +78,7 @@ class PersonForm(DesignSystemFormMixin, forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "chi",
-            "given_name",
-            "family_name",
-            "preferred_name",
-            "date_of_birth",
-            "sex",
-            "gender",
-            "pronouns",
-            "phone",
-            "mobile",
-            "email",
-            "address",
-            "postcode",
-            "contact_methods",
-            "safe_to_leave_message",
-            "contact_notes",
-            "preferred_language",
-            "interpreter_needed",
-            "communication_needs",
-            "gp_practice",
-            "ethnicity",
-            "disability",
-            "carer",
-            "armed_forces",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {"date_of_birth": DateInput, "address": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"chi": _("10 digits, like 0101011237. Leave empty if not known.")}
 

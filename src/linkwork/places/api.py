@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from linkwork.places.selectors import InvalidPostcode, UnknownPostcode, lookup_postcode
+from linkwork.places.selectors import (
+    InvalidPostcode,
+    PlaceRecord,
+    UnknownPostcode,
+    lookup_postcode,
+)
 
 router = Router(tags=["places"])
-
-
-class PlaceOut(Schema):
-    postcode: str
-    latitude: float | None
-    longitude: float | None
-    data_zone_code: str
-    data_zone_name: str
-    simd_rank: int | None
-    simd_decile: int | None
-    simd_quintile: int | None
-    simd_version: str
-    council_area_code: str
-    council_area_name: str
-    health_board_code: str
-    health_board_name: str
-    hscp_code: str
-    hscp_name: str
-    terminated: str
 
 
 class ProblemOut(Schema):
@@ -41,7 +25,7 @@ class ProblemOut(Schema):
 
 @router.get(
     "/postcodes/{postcode}",
-    response={200: PlaceOut, 400: ProblemOut, 404: ProblemOut},
+    response={200: PlaceRecord, 400: ProblemOut, 404: ProblemOut},
     auth=None,
     summary="Where a postcode is: coordinates, data zone, SIMD 2020v2 and areas",
     description=(
@@ -50,7 +34,7 @@ class ProblemOut(Schema):
         "400 for a malformed postcode, 404 for one we do not know."
     ),
 )
-def postcode_detail(request: HttpRequest, postcode: str) -> HttpResponse | PlaceOut:
+def postcode_detail(request: HttpRequest, postcode: str) -> HttpResponse | PlaceRecord:
     from linkwork.api import problem
 
     try:
@@ -59,4 +43,4 @@ def postcode_detail(request: HttpRequest, postcode: str) -> HttpResponse | Place
         return problem(request, 400, _("That is not a postcode."), str(exc))
     except UnknownPostcode as exc:
         return problem(request, 404, _("Postcode not found."), str(exc))
-    return PlaceOut(**dataclasses.asdict(record))
+    return record

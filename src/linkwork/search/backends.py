@@ -76,8 +76,10 @@ def _postgres(parsed: ParsedQuery, restrict: QuerySet | None, limit: int) -> lis
         return []
     where, params = _restriction(restrict)
     sql = (
-        "SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q, 1) AS r "  # noqa: S608 (restriction compiled by Django)
-        "FROM search_searchdocument d, to_tsquery('simple', %s) q "
+        "SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q, 1) AS r, "  # noqa: S608 (restriction compiled by Django)
+        "s.name, s.latitude, s.longitude "
+        "FROM search_searchdocument d JOIN directory_service s ON s.id = d.service_id, "
+        "to_tsquery('simple', %s) q "
         f"WHERE d.search_vector @@ q{where} ORDER BY r DESC LIMIT %s"
     )
     with connection.cursor() as cursor:

@@ -1,8 +1,9 @@
 """A generated national directory for the search benchmarks.
 
-Uses the directory's demo generator when it exists (`linkwork.directory.demo`); until then
-(and to control the size exactly) it builds N services from the relevance set's 310 real-world
-service texts, spread over the towns with jitter, 3% of them national phone or online.
+Builds exactly N services from the relevance set's 310 hand-written service texts, spread over
+44 towns with jitter, 3% national by phone or online, 5% inactive (the directory's demo
+generator, `linkwork generate-demo --scale national`, arrived after these benchmarks were
+written; it can replace this for the 1M run).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ def ensure_postcodes() -> None:
 
 
 def generate(n: int, seed: int = 7) -> int:
-    from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
     from tests.search.relevance.loader import CATEGORY_MAP, TOWNS, relevance_set
+
+    from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
 
     rng = random.Random(seed)
     rel = relevance_set()

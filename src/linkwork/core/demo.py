@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 
 from linkwork.core.models import Membership, Organisation, User
-from linkwork.core.roles import DEMO_USERNAMES, Role
+from linkwork.core.roles import DEMO_USERNAMES, Role, ensure_role_groups
 
 #: A public, documented password for local demo accounts only (never created in production).
 DEMO_PASSWORD = "linkwork-demo"  # noqa: S105
@@ -51,6 +51,7 @@ def _postcodes(rng: random.Random, n: int) -> list[str]:
 def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     from django.conf import settings
 
+    ensure_role_groups()
     programme, _ = Organisation.objects.get_or_create(
         name="Community Links Programme", kind=Organisation.Kind.PROGRAMME
     )

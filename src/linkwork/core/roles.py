@@ -40,3 +40,12 @@ DEMO_USERNAMES = {
     Role.DPO: "demo-dpo",
     Role.ADMIN: "demo-admin",
 }
+
+
+def ensure_role_groups() -> None:
+    """Create any missing role group (the data migration makes them; this repairs a database
+    whose groups were removed, e.g. by a flush)."""
+    from django.contrib.auth.models import Group
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)

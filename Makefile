@@ -30,6 +30,8 @@ demo: $(STAMP_BASE)
 
 ## Every test: unit + browser on SQLite, then the suite again on a throwaway PostgreSQL cluster
 test: $(STAMP_TEST)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) scripts/check_test_tools.py
 	$(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile
 	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"

@@ -20,7 +20,7 @@ from linkwork.directory.search_backend import SearchParams
 from linkwork.directory.simple_search import filtered
 from linkwork.places.geo import bounding_box
 
-CACHE_SECONDS = 60.0
+CACHE_SECONDS = 300.0  # cleared at once when this process changes the index
 _lock = threading.Lock()
 _remote_cache: dict[tuple[str, ...], tuple[float, dict[uuid.UUID, int | None]]] = {}
 
@@ -41,11 +41,20 @@ class Allowed:
 
 def _docs(qs) -> set[int]:  # type: ignore[no-untyped-def]
     # Document ids only: converting thousands of UUIDs per search costs more than the query.
-    return {d for d in qs.values_list("search_document__id", flat=True) if d is not None}
+    # order_by(): the model's default ordering (by name) would sort thousands of rows.
+    return {d for d in qs.order_by().values_list("search_document__id", flat=True) if d is not None}
 
 
 def _pairs(qs) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
-    return dict(qs.values_list("id", "search_document__id"))
+    return dict(qs.order_by().values_list("id", "search_document__id"))
+
+
+def _remote_pairs(qs, codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
+    """Services of qs delivered by phone or online, or serving one of the areas (or all of
+    Scotland). Two queries: an OR across the two conditions makes SQLite test the area
+    subquery row by row."""
+    remote = _pairs(qs.filter(selectors.delivery_q(selectors.REMOTE_MODES)))
+    return {**remote, **_pairs(qs.filter(selectors.area_q(codes)))}
 
 
 def _remote_or_area(codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:
@@ -54,11 +63,7 @@ def _remote_or_area(codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:
         hit = _remote_cache.get(codes)
         if hit is not None and now - hit[0] < CACHE_SECONDS:
             return hit[1]
-    found = _pairs(
-        selectors.services().filter(
-            selectors.delivery_q(selectors.REMOTE_MODES) | selectors.area_q(codes)
-        )
-    )
+    found = _remote_pairs(selectors.services(), codes)
     with _lock:
         _remote_cache[codes] = (now, found)
     return found
@@ -77,11 +82,15 @@ def allowed_services(
             & Q(longitude__range=(box.min_lon, box.max_lon))
         )
     )
-    remote_all = _remote_or_area(tuple(sorted(place.area_codes)))
-    if has_filters or params.include_inactive:
-        remote = _pairs(base.filter(id__in=list(remote_all)))
+    codes = tuple(sorted(place.area_codes))
+    if params.include_inactive:
+        remote = _remote_pairs(base, codes)
+    elif has_filters:  # the cached set, narrowed by the filters (ids out, not UUIDs)
+        cached = _remote_or_area(codes)
+        keep = _docs(base.filter(id__in=list(cached)))
+        remote = {sid: d for sid, d in cached.items() if d in keep}
     else:
-        remote = remote_all
+        remote = _remote_or_area(codes)
     return Allowed(near | {d for d in remote.values() if d is not None}, set(remote))
 
 

@@ -173,9 +173,9 @@ def _semantic(
             # without statistics to scan every active service.
             active = {
                 sid
-                for sid, status in Service.objects.filter(
-                    id__in=[sid for sid, _ in pool]
-                ).values_list("id", "status")
+                for sid, status in Service.objects.filter(id__in=[sid for sid, _ in pool])
+                .order_by()
+                .values_list("id", "status")
                 if status == Service.Status.ACTIVE
             }
             pool = [(sid, sim) for sid, sim in pool if sid in active]
@@ -198,8 +198,10 @@ def _place_and_names(
     """Distances (dropping what is out of range and serves nowhere near) and names for ties."""
     unknown = [sid for sid, c in candidates.items() if c.name is None]
     if unknown:
-        for sid, name, lat, lon in Service.objects.filter(id__in=unknown).values_list(
-            "id", "name", "latitude", "longitude"
+        for sid, name, lat, lon in (
+            Service.objects.filter(id__in=unknown)
+            .order_by()
+            .values_list("id", "name", "latitude", "longitude")
         ):
             c = candidates[sid]
             c.name, c.latitude, c.longitude = name, lat, lon

@@ -12,6 +12,7 @@ import dataclasses
 import uuid
 from collections.abc import Sequence
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from linkwork.directory import selectors
@@ -26,6 +27,8 @@ from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
 from linkwork.search.why import category_names, explain_hits
 
+#: PostgreSQL's ts_rank scores every match (no early stop), so it keeps fewer common words.
+PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
 LEXICAL_LIMIT = 150
@@ -107,7 +110,7 @@ def search(params: SearchParams) -> SearchPage:
 
     if q and params.mode != "semantic":
         df, documents = vocabulary.document_frequency()
-        pruned = parsed.pruned(df, documents)
+        pruned = parsed.pruned(df, documents, **PRUNING.get(connection.vendor, {}))
         if allowed is None:
             matches = backends.lexical_matches(pruned, limit=LEXICAL_LIMIT)
         else:

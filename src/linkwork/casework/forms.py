@@ -161,6 +161,29 @@ class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         return clean_postcode_field(self.cleaned_data.get("postcode", ""))
 
 
+class AgencyReferralForm(ReferralForm):
+    """Referral from another agency: the practice is the person's own GP practice (any in
+    Linkwork), and the agency is the referrer."""
+
+    agency = forms.ModelChoiceField(
+        label=_("Referring agency"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    field_order = ["agency", "practice"]
+
+    def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
+        self._agencies = agencies
+        practices = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE).order_by("name")
+        super().__init__(*args, practices=practices, **kwargs)
+
+    def setup_fields(self) -> None:
+        super().setup_fields()
+        self.fields["agency"].queryset = self._agencies  # type: ignore[attr-defined]
+        practice = self.fields["practice"]
+        practice.label = _("Their GP practice")
+        practice.empty_label = _("Choose their practice")  # type: ignore[attr-defined]
+        practice.help_text = _("The referral goes to this practice's link workers.")
+
+
 class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     """Plain-language self-referral (works on a phone, no JavaScript)."""
 

@@ -3,6 +3,8 @@ the scoping rules live in one place:
 
 - a link worker sees the people (and cases) of the GP practices they work in;
 - practice staff see the referrals their practice made, and their status (not the record);
+  staff of another agency (practice_staff role + membership of an `agency` organisation)
+  likewise see only the referrals their agency made;
 - a community organisation sees only the supported referrals sent to it (see `links`);
 - a programme manager sees everything in their programme's practices;
 - an administrator sees everything.
@@ -15,9 +17,11 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from linkwork.casework.models import Case, Person, Referral
+from linkwork.core.models import Organisation
 from linkwork.core.permissions import (
     has_role,
     is_admin,
+    organisation_ids,
     practice_ids,
     programme_member_ids,
 )
@@ -66,15 +70,24 @@ def can_see_person(user: Any, person: Person) -> bool:
     return visible_people(user).filter(pk=person.pk).exists()
 
 
+def agency_ids(user: Any) -> set[int]:
+    """Agencies (Citizens Advice, housing, social work...) the user may refer on behalf of:
+    the referrer role (practice_staff) plus a membership of an `agency` organisation."""
+    if not has_role(user, Role.PRACTICE_STAFF):
+        return set()
+    return organisation_ids(user, Organisation.Kind.AGENCY)
+
+
 def referrals_made_by(user: Any) -> QuerySet[Referral]:
-    """Referrals a member of practice staff may follow: those their own practices made."""
+    """Referrals a referrer may follow: those their own practices or agencies made."""
     if not (user and user.is_authenticated):
         return Referral.objects.none()
     if is_admin(user):
         return Referral.objects.all()
     if not has_role(user, Role.PRACTICE_STAFF):
         return Referral.objects.none()
-    return Referral.objects.filter(referring_organisation_id__in=practice_ids(user))
+    referrers = organisation_ids(user, Organisation.Kind.GP_PRACTICE, Organisation.Kind.AGENCY)
+    return Referral.objects.filter(referring_organisation_id__in=referrers)
 
 
 def visible_referrals(user: Any) -> QuerySet[Referral]:

@@ -5,6 +5,11 @@ from linkwork.casework.views import cases, letters, links, records, referrals
 app_name = "casework"
 urlpatterns = [
     path("refer/", referrals.referral_new, name="referral_new"),
+    path(
+        "casework/referrals/agency/new/",
+        referrals.agency_referral_new,
+        name="agency_referral_new",
+    ),
     path("refer/sent/", referrals.practice_referrals, name="practice_referrals"),
     path("ask-for-a-link-worker/", referrals.self_referral, name="self_referral"),
     path(

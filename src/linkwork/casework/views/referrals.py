@@ -1,11 +1,12 @@
-"""Referrals in: the practice form, the public self-referral form, triage and allocation."""
+"""Referrals in: the practice and agency forms, the public self-referral form, triage and
+allocation."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,10 +16,16 @@ from django.views.decorators.http import require_http_methods
 
 from linkwork.casework import services
 from linkwork.casework.duplicates import find_duplicates
-from linkwork.casework.forms import AllocateForm, ReferralForm, SelfReferralForm, TriageForm
+from linkwork.casework.forms import (
+    AgencyReferralForm,
+    AllocateForm,
+    ReferralForm,
+    SelfReferralForm,
+    TriageForm,
+)
 from linkwork.casework.models import Person, Referral
 from linkwork.casework.queues import days_since, triage_queue, waiting_list
-from linkwork.casework.selectors import referrals_made_by, visible_people
+from linkwork.casework.selectors import agency_ids, referrals_made_by, visible_people
 from linkwork.casework.states import CaseStatus
 from linkwork.casework.views.common import add_errors, case_for, form_page
 from linkwork.core.models import Organisation, User
@@ -59,42 +66,49 @@ def _person_for_referral(*, data: dict[str, Any], practice: Organisation, actor:
     return services.create_person(actor=actor, data={**fields, "gp_practice": practice})
 
 
+def _send_referral(
+    request: HttpRequest, form: ReferralForm, *, source: str, referrer: Organisation
+) -> bool:
+    """Create the person (or find them by CHI), consent and referral; False on errors."""
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            person = _person_for_referral(data=data, practice=data["practice"], actor=request.user)
+            if data["consent_to_share"]:
+                services.record_consent(
+                    person=person,
+                    purpose="sharing",
+                    decision="given",
+                    actor=request.user,
+                    note="recorded at referral",
+                )
+            services.create_referral(
+                person=person,
+                source=source,
+                practice=data["practice"],
+                referring_organisation=referrer,
+                actor=request.user,
+                reasons=data["reasons"],
+                reason_detail=data["reason_detail"],
+                person_agreed=data["person_agreed"],
+                referrer_name=getattr(request.user, "get_full_name", str)()
+                or request.user.get_username(),
+            )
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    messages.success(request, _("Referral sent. You can follow its progress here."))
+    return True
+
+
 @require_role(Role.PRACTICE_STAFF)
 @require_http_methods(["GET", "POST"])
 def referral_new(request: HttpRequest) -> HttpResponse:
     practices = _my_practices(request.user)
     form = ReferralForm(request.POST or None, practices=practices)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                person = _person_for_referral(
-                    data=data, practice=data["practice"], actor=request.user
-                )
-                if data["consent_to_share"]:
-                    services.record_consent(
-                        person=person,
-                        purpose="sharing",
-                        decision="given",
-                        actor=request.user,
-                        note="recorded at referral",
-                    )
-                services.create_referral(
-                    person=person,
-                    source=Referral.Source.PRACTICE,
-                    practice=data["practice"],
-                    referring_organisation=data["practice"],
-                    actor=request.user,
-                    reasons=data["reasons"],
-                    reason_detail=data["reason_detail"],
-                    person_agreed=data["person_agreed"],
-                    referrer_name=getattr(request.user, "get_full_name", str)()
-                    or request.user.get_username(),
-                )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Referral sent. You can follow its progress here."))
+        practice = form.cleaned_data["practice"]
+        if _send_referral(request, form, source=Referral.Source.PRACTICE, referrer=practice):
             return redirect("casework:practice_referrals")
     return form_page(
         request,
@@ -109,13 +123,46 @@ def referral_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_role(Role.PRACTICE_STAFF)
+@require_http_methods(["GET", "POST"])
+def agency_referral_new(request: HttpRequest) -> HttpResponse:
+    """Another agency (Citizens Advice, housing, social work...) refers a person to their GP
+    practice's link working service. Needs the referrer role and an agency membership."""
+    if is_admin(request.user):
+        agencies = Organisation.objects.filter(kind=Organisation.Kind.AGENCY)
+    else:
+        agencies = Organisation.objects.filter(id__in=agency_ids(request.user))
+    if not agencies.exists():
+        raise PermissionDenied
+    form = AgencyReferralForm(request.POST or None, agencies=agencies.order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        agency = form.cleaned_data["agency"]
+        if _send_referral(request, form, source=Referral.Source.AGENCY, referrer=agency):
+            return redirect("casework:practice_referrals")
+    return form_page(
+        request,
+        form,
+        title=_("Refer a person to their practice's link worker"),
+        submit_label=_("Send referral"),
+        intro=_(
+            "Refer someone who has agreed to talk to a link worker at their GP practice about "
+            "what matters to them."
+        ),
+        status=422 if form.errors else 200,
+    )
+
+
+@require_role(Role.PRACTICE_STAFF)
 def practice_referrals(request: HttpRequest) -> HttpResponse:
     rows = (
         referrals_made_by(request.user)
         .select_related("person", "case", "referring_organisation")
         .order_by("-received_at")[:200]
     )
-    return render(request, "casework/practice_referrals.html", {"referrals": rows})
+    return render(
+        request,
+        "casework/practice_referrals.html",
+        {"referrals": rows, "is_agency": bool(agency_ids(request.user))},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -31,7 +31,7 @@ PY = sys.executable
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def free_port() -> int:
@@ -48,15 +48,15 @@ def child(size: int, backend: str, repeat: int, http: bool) -> None:
     django.setup()
     from django.core.management import call_command
     from django.test import Client
+    from generate import ensure_postcodes, generate
+    from tests.search.relevance.loader import relevance_set
 
-    from generate import BENCH_POSTCODES, ensure_postcodes, generate
     from linkwork.directory.models import Service
     from linkwork.directory.search_backend import SearchParams, search
     from linkwork.search import backends, vectors
     from linkwork.search.api import results
     from linkwork.search.indexing import rebuild_index
     from linkwork.search.query import parse
-    from tests.search.relevance.loader import relevance_set
 
     call_command("migrate", verbosity=0)
     t = time.perf_counter()
@@ -248,7 +248,8 @@ def main() -> None:
                 continue
             for name, p50, p95, h50, h95 in r["rows"]:
                 print(
-                    f"| {backend} | {size:,} | {name} | {p50:.1f} | {p95:.1f} | {h50:.1f} | {h95:.1f} |",
+                    f"| {backend} | {size:,} | {name} | {p50:.1f} | {p95:.1f} | "
+                    f"{h50:.1f} | {h95:.1f} |",
                     flush=True,
                 )
             text_p50 = r["rows"][0][1]

@@ -38,13 +38,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Any:
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
     """After a transactional test has flushed the database, put the reference data back at
     once, so plain tests that run next on the same worker still find it."""
     yield
     marker = item.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("transaction")):
-        return
+    if nextitem is None or not (marker and marker.kwargs.get("transaction")):
+        return  # after the last test the test database is already gone
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from django.db import connections

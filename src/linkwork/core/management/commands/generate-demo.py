@@ -5,12 +5,15 @@ import random
 import time
 from typing import Any
 
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 #: Apps that contribute demo data, in dependency order. Each may have a `demo` module with
 #: `generate(*, scale: str, rng: random.Random, stdout) -> dict[str, int]` (counts made).
 DEMO_APPS = ["core", "directory", "casework", "outcomes"]
+#: Commands that bring derived data (indexes) up to date once the demo data is in.
+AFTER_DEMO_COMMANDS = ["rebuild-search-index"]
 
 
 class Command(BaseCommand):
@@ -40,6 +43,10 @@ class Command(BaseCommand):
                 counts = module.generate(scale=scale, rng=rng, stdout=self.stdout)
             made = ", ".join(f"{v} {k}" for k, v in counts.items())
             self.stdout.write(f"{app}: {made} ({time.monotonic() - t0:.1f}s)")
+        available = get_commands()
+        for command in AFTER_DEMO_COMMANDS:
+            if command in available:
+                call_command(command, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"demo data ready in {time.monotonic() - started:.1f}s")
         )

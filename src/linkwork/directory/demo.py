@@ -260,6 +260,11 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     from linkwork.core.models import Organisation
 
     n = SCALE_SERVICES[scale]
+    if not m.TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).exists():
+        # The data migration loads it; repair a database whose terms were removed.
+        from linkwork.directory.taxonomy import load_default_taxonomy
+
+        load_default_taxonomy(m.Taxonomy, m.TaxonomyTerm)
     terms = dict(
         m.TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).values_list("code", "id")
     )

@@ -12,6 +12,7 @@ from linkwork.directory.presentation import WEEKDAY_CHOICES
 from linkwork.directory.taxonomy import default_taxonomy_data
 
 DISTANCES = [
+    ("", _("Any distance")),
     ("1", _("1 km")),
     ("2", _("2 km")),
     ("5", _("5 km")),

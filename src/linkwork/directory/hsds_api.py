@@ -86,6 +86,27 @@ def _paged(qs: QuerySet, page: int, per_page: int) -> tuple[list[Model], int]:
     return list(qs[start : start + per_page]), total
 
 
+def _paged_ids(
+    model: type[Model], ids: list[uuid.UUID], page: int, per_page: int
+) -> tuple[list[Model], int]:
+    """One page of records from an already ranked list of ids, in that order."""
+    chosen = ids[(page - 1) * per_page : page * per_page]
+    by_id = {r.pk: r for r in model.objects.filter(pk__in=chosen)}
+    return [by_id[i] for i in chosen if i in by_id], len(ids)
+
+
+def _services_filtered(
+    taxonomy_term_id: uuid.UUID | None,
+    taxonomy_id: uuid.UUID | None,
+    organization_id: uuid.UUID | None,
+) -> QuerySet:
+    """Services passing the HSDS taxonomy and organisation filters (shared by the lists)."""
+    services = Service.objects.filter(_term_filter(taxonomy_term_id, taxonomy_id))
+    if organization_id:
+        services = services.filter(organization_id=organization_id)
+    return services
+
+
 def _term_filter(taxonomy_term_id: uuid.UUID | None, taxonomy_id: uuid.UUID | None) -> Q:
     cond = Q()
     if taxonomy_term_id:
@@ -152,9 +173,7 @@ def list_services(
     page, per_page = _page_args(page, per_page)
     _format(format)
     place = _place(postcode, proximity)
-    qs = Service.objects.filter(_term_filter(taxonomy_term_id, taxonomy_id))
-    if organization_id:
-        qs = qs.filter(organization_id=organization_id)
+    qs = _services_filtered(taxonomy_term_id, taxonomy_id, organization_id)
     if modified_after:
         qs = qs.filter(last_modified__gte=modified_after)
     qs = qs.distinct()
@@ -174,11 +193,7 @@ def list_services(
         ranked = [h.service_id for h in run_search(params).hits]
         allowed = set(qs.filter(id__in=ranked).values_list("id", flat=True))
         ids = [sid for sid in ranked if sid in allowed]
-        total = len(ids)
-        start = (page - 1) * per_page
-        chosen = ids[start : start + per_page]
-        by_id = {s.id: s for s in Service.objects.filter(id__in=chosen)}
-        services = [by_id[i] for i in chosen if i in by_id]
+        services, total = _paged_ids(Service, ids, page, per_page)
     else:
         services, total = _paged(qs.order_by("name", "id"), page, per_page)
     if minimal:
@@ -323,9 +338,7 @@ def list_service_at_locations(
     page, per_page = _page_args(page, per_page)
     _format(format)
     place = _place(postcode, proximity)
-    services = Service.objects.filter(_term_filter(taxonomy_term_id, taxonomy_id))
-    if organization_id:
-        services = services.filter(organization_id=organization_id)
+    services = _services_filtered(taxonomy_term_id, taxonomy_id, organization_id)
     if search.strip():
         from linkwork.directory.selectors import text_q
 
@@ -343,16 +356,9 @@ def list_service_at_locations(
             location__latitude__range=(box.min_lat, box.max_lat),
             location__longitude__range=(box.min_lon, box.max_lon),
         ).values_list("id", "location__latitude", "location__longitude")
-        near = sorted(
-            (distance_m(place[1], place[2], lat, lon), sid)
-            for sid, lat, lon in rows
-            if distance_m(place[1], place[2], lat, lon) <= km * 1000
-        )
-        ids = [sid for _, sid in near]
-        total = len(ids)
-        chosen = ids[(page - 1) * per_page : page * per_page]
-        by_id = {s.id: s for s in ServiceAtLocation.objects.filter(id__in=chosen)}
-        items = [by_id[i] for i in chosen]
+        distances = ((distance_m(place[1], place[2], lat, lon), sid) for sid, lat, lon in rows)
+        near = sorted((d, sid) for d, sid in distances if d <= km * 1000)
+        items, total = _paged_ids(ServiceAtLocation, [sid for _, sid in near], page, per_page)
     else:
         items, total = _paged(qs, page, per_page)
     shape = exporter.SAT_FULL if full else exporter.SAT_BRIEF

@@ -96,3 +96,13 @@ def _block_external(base: str) -> Any:
             route.abort()
 
     return handler
+
+
+def tick(scope: Any, label: str) -> None:
+    """Tick a design-system checkbox or radio the way a person does: by clicking its visible
+    label (the design system draws the label over the real input, so clicking the input itself
+    is unreliable), then make sure it took."""
+    field = scope.get_by_label(label)
+    field_id = field.get_attribute("id")
+    scope.locator(f'label[for="{field_id}"]').click()
+    assert field.is_checked(), f"{label!r} did not get ticked"

@@ -19,6 +19,7 @@ from tests.casework.factories import (
     make_service,
 )
 from tests.core.factories import make_user
+from tests.e2e.conftest import tick
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct-horse-battery"
@@ -55,15 +56,9 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     page.goto("/refer/")
     p.get_by_label("First name").fill("Morag")
     p.get_by_label("Last name").fill("Reid")
-    p.get_by_label("Social isolation or loneliness").check(
-        force=True
-    )  # the design system draws the label over the input
-    p.get_by_label("They agree to their details being shared with community organisations").check(
-        force=True
-    )  # the design system draws the label over the input
-    p.get_by_label("They have agreed to this referral").check(
-        force=True
-    )  # the design system draws the label over the input
+    tick(p, "Social isolation or loneliness")
+    tick(p, "They agree to their details being shared with community organisations")
+    tick(p, "They have agreed to this referral")
     submit(page, "Send referral")
     assert "Morag Reid" in p.locator("main").inner_text()
     assert "Received" in p.locator("main").inner_text()
@@ -73,9 +68,7 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     page.goto("/casework/triage/")
     p.get_by_role("link", name="Morag Reid").click()
     page.check_accessibility()
-    p.get_by_label("Accept: put on the waiting list").check(
-        force=True
-    )  # the design system draws the label over the input
+    tick(p, "Accept: put on the waiting list")
     submit(page, "Record triage")
     submit(page, "Allocate")
     assert p.get_by_role("heading", level=1).inner_text() == "Morag Reid"
@@ -91,9 +84,7 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     p.get_by_label("What matters to them, in their words").fill(
         "I want to get out walking and meet people."
     )
-    p.get_by_label("Friends, company and feeling connected").check(
-        force=True
-    )  # the design system draws the label over the input
+    tick(p, "Friends, company and feeling connected")
     submit(page, "Save")
     p.get_by_role("link", name="Add a goal").click()
     page.check_accessibility()
@@ -106,9 +97,7 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     p.get_by_label("What matters (used to find services)").fill("walking")
     submit(page, "Search")
     card = p.locator(".ds_card", has_text="Walking group")
-    card.get_by_label("Supported referral (sent to the organisation)").check(
-        force=True
-    )  # the design system draws the label over the input
+    tick(card, "Supported referral (sent to the organisation)")
     card.get_by_role("button", name=re.compile("Record link")).click()
     p.wait_for_load_state("load")
     page.check_accessibility()
@@ -121,13 +110,11 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     p.get_by_role("link", name=f"Referral {link.pk}").click()
     page.check_accessibility()
     assert "Morag" in p.locator("main").inner_text()
-    p.get_by_label("Accept").check(force=True)  # the design system draws the label over the input
+    tick(p, "Accept")
     submit(page, "Send update")
     p.get_by_role("link", name=f"Referral {link.pk}").click()
     page.check_accessibility()
-    p.get_by_label("They came (first attendance)").check(
-        force=True
-    )  # the design system draws the label over the input
+    tick(p, "They came (first attendance)")
     submit(page, "Send update")
 
     # The link worker sees it.

@@ -40,7 +40,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def child(size: int, backend: str, repeat: int, http: bool) -> None:
+def child(size: int, backend: str, repeat: int, http: bool, rebuild: bool) -> None:
     sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(Path(__file__).resolve().parent)]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "linkwork.settings")
     import django
@@ -58,13 +58,18 @@ def child(size: int, backend: str, repeat: int, http: bool) -> None:
     from linkwork.search.indexing import rebuild_index
     from linkwork.search.query import parse
 
+    from linkwork.search.models import SearchDocument
+
     call_command("migrate", verbosity=0)
     t = time.perf_counter()
-    generate(size)
+    reused = Service.objects.count() == size  # a kept database (--database-url)
+    if not reused:
+        generate(size)
     ensure_postcodes()
     gen_s = time.perf_counter() - t
     t = time.perf_counter()
-    rebuild_index()
+    if not reused or rebuild or SearchDocument.objects.count() != size:
+        rebuild_index()
     build_s = time.perf_counter() - t
     vectors.reset()
     t = time.perf_counter()
@@ -190,7 +195,9 @@ def child(size: int, backend: str, repeat: int, http: bool) -> None:
     )
 
 
-def run_child(size: int, backend: str, repeat: int, http: bool) -> dict | None:
+def run_child(
+    size: int, backend: str, repeat: int, http: bool, database_url: str = "", rebuild: bool = False
+) -> dict | None:
     args = [
         PY,
         __file__,
@@ -201,7 +208,7 @@ def run_child(size: int, backend: str, repeat: int, http: bool) -> dict | None:
         backend,
         "--repeat",
         str(repeat),
-    ] + (["--http"] if http else [])
+    ] + (["--http"] if http else []) + (["--rebuild"] if rebuild else [])
     with tempfile.TemporaryDirectory(prefix="lw-bench-") as tmp:
         env = {
             **os.environ,
@@ -209,7 +216,9 @@ def run_child(size: int, backend: str, repeat: int, http: bool) -> dict | None:
             "TASKS_BACKEND": "immediate",
             "LOG_LEVEL": "WARNING",
         }
-        if backend == "sqlite":
+        if database_url:  # a kept database: generated once, reused by later runs
+            env["DATABASE_URL"] = database_url
+        elif backend == "sqlite":
             env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
         else:
             env.pop("DATABASE_URL", None)
@@ -232,9 +241,16 @@ def main() -> None:
     parser.add_argument("--size", type=int)
     parser.add_argument("--backend")
     parser.add_argument("--http", action="store_true")
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="use this database (one backend, one size) and keep it: generated on the first "
+        "run, reused by later ones",
+    )
+    parser.add_argument("--rebuild", action="store_true", help="rebuild a kept database's index")
     args = parser.parse_args()
     if args.child:
-        child(args.size, args.backend, args.repeat, args.http)
+        child(args.size, args.backend, args.repeat, args.http, args.rebuild)
         return
     print(
         "| backend | services | scenario | in-process p50 ms | p95 ms | HTTP p50 ms | HTTP p95 ms |"
@@ -243,7 +259,9 @@ def main() -> None:
     summaries = []
     for backend in args.backends.split(","):
         for size in [int(s) for s in args.sizes.split(",")]:
-            r = run_child(size, backend, args.repeat, not args.no_http)
+            r = run_child(
+                size, backend, args.repeat, not args.no_http, args.database_url, args.rebuild
+            )
             if r is None:
                 continue
             for name, p50, p95, h50, h95 in r["rows"]:

@@ -120,10 +120,8 @@ def place_service(service: Service, code: str = "PH1 5PH", **location: Any) -> S
         address_type="physical",
     )
     sat = ServiceAtLocation.objects.create(service=service, location=loc)
-    Service.objects.filter(id=service.id).update(
-        latitude=pc.latitude, longitude=pc.longitude, postcode=code
-    )
-    service.refresh_from_db()
+    service.latitude, service.longitude, service.postcode = pc.latitude, pc.longitude, code
+    service.save(update_fields=["latitude", "longitude", "postcode", "last_modified"])
     return sat
 
 

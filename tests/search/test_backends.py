@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,8 @@ SYNTAX = ['"', "*", "NEAR", "OR", "AND", "NOT", "'", "\\", "(", ")", ":", "&", "
 def test_the_database_accepts_every_parsed_query(text: str) -> None:
     parsed = parse(text, as_you_type=True)
     assert isinstance(backends.lexical_matches(parsed, limit=5), list)
-    assert isinstance(backends.lexical_matches_within(parsed, [1, 2, 3], limit=5), list)
+    assert isinstance(backends.matching_documents(parsed), np.ndarray)
+    assert isinstance(backends.lexical_matches_within(parsed, np.array([1, 2, 3]), limit=5), list)
 
 
 @pytest.mark.django_db

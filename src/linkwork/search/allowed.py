@@ -1,102 +1,74 @@
-"""Which services a restricted search may return: place and structured filters, as ids.
+"""Which services a restricted search may return: place and structured filters, as a mask
+over the rows of the in-memory index (`vectors`).
 
-Filters come from the directory's own functions (`simple_search.filtered`, `selectors`).
-Place is split so that each part can use an index: services inside the distance's bounding
-box (latitude/longitude index), plus those delivered by phone or online or serving the
-person's area (a set cached for a minute, since it is the same for every search there).
+Place and the common filters are numpy masks over the index's facet columns (`facets`); the
+filters with no column there (opening day, accessibility, languages, area restriction) are
+answered by the directory's own SQL (`simple_search.filtered`) and intersected.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
-import time
-import uuid
 
-from django.db.models import Q
+import numpy as np
 
 from linkwork.directory import selectors
 from linkwork.directory.search_backend import SearchParams
 from linkwork.directory.simple_search import filtered
-from linkwork.places.geo import bounding_box
-
-CACHE_SECONDS = 300.0  # cleared at once when this process changes the index
-_lock = threading.Lock()
-_remote_cache: dict[tuple[str, ...], tuple[float, dict[uuid.UUID, int | None]]] = {}
-
-
-def mark_stale() -> None:
-    with _lock:
-        _remote_cache.clear()
+from linkwork.search.facets import sql_only
+from linkwork.search.place_keys import search_keys
 
 
 @dataclasses.dataclass
 class Allowed:
-    """The search documents a search may return, and the services among them that match
-    by area or remotely (not by distance)."""
+    """The rows a search may return; with a place, also those within the distance (sorted
+    rows and their metres) and those matching by area or remotely rather than by distance."""
 
-    docs: set[int]
-    remote: set[uuid.UUID]
+    mask: np.ndarray
+    keys: list[str] | None = None  # place keys (search.place_keys) of the place
+    near_rows: np.ndarray | None = None
+    near_m: np.ndarray | None = None
+    remote: np.ndarray | None = None
 
-
-def _docs(qs) -> set[int]:  # type: ignore[no-untyped-def]
-    # Document ids only: converting thousands of UUIDs per search costs more than the query.
-    # order_by(): the model's default ordering (by name) would sort thousands of rows.
-    return {d for d in qs.order_by().values_list("search_document__id", flat=True) if d is not None}
-
-
-def _pairs(qs) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
-    return dict(qs.order_by().values_list("id", "search_document__id"))
-
-
-def _remote_pairs(qs, codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:  # type: ignore[no-untyped-def]
-    """Services of qs delivered by phone or online, or serving one of the areas (or all of
-    Scotland). Two queries: an OR across the two conditions makes SQLite test the area
-    subquery row by row."""
-    remote = _pairs(qs.filter(selectors.delivery_q(selectors.REMOTE_MODES)))
-    return {**remote, **_pairs(qs.filter(selectors.area_q(codes)))}
+    def distance_of(self, rows: np.ndarray) -> np.ndarray:
+        """Metres to each row, NaN where not within the distance (or without a place)."""
+        out = np.full(len(rows), np.nan)
+        if self.near_rows is None or not len(self.near_rows) or not len(rows):
+            return out
+        at = np.minimum(np.searchsorted(self.near_rows, rows), len(self.near_rows) - 1)
+        found = self.near_rows[at] == rows
+        out[found] = self.near_m[at[found]]  # type: ignore[index]
+        return out
 
 
-def _remote_or_area(codes: tuple[str, ...]) -> dict[uuid.UUID, int | None]:
-    now = time.monotonic()
-    with _lock:
-        hit = _remote_cache.get(codes)
-        if hit is not None and now - hit[0] < CACHE_SECONDS:
-            return hit[1]
-    found = _remote_pairs(selectors.services(), codes)
-    with _lock:
-        _remote_cache[codes] = (now, found)
-    return found
-
-
-def allowed_services(
-    params: SearchParams, place: selectors.Place | None, km: float, *, has_filters: bool
-) -> Allowed:
-    base = filtered(dataclasses.replace(params, q=""))
-    if place is None:
-        return Allowed(_docs(base), set())
-    box = bounding_box(place.latitude, place.longitude, km)
-    near = _docs(
-        base.filter(
-            Q(latitude__range=(box.min_lat, box.max_lat))
-            & Q(longitude__range=(box.min_lon, box.max_lon))
-        )
+def _sql_mask(state, params: SearchParams) -> np.ndarray:  # type: ignore[no-untyped-def]
+    only = SearchParams(
+        open_on=params.open_on,
+        accessibility=params.accessibility,
+        languages=params.languages,
+        area_codes=params.area_codes,
+        include_inactive=True,  # status is the facets' job
     )
-    codes = tuple(sorted(place.area_codes))
-    if params.include_inactive:
-        remote = _remote_pairs(base, codes)
-    elif has_filters:  # the cached set, narrowed by the filters (ids out, not UUIDs)
-        cached = _remote_or_area(codes)
-        keep = _docs(base.filter(id__in=list(cached)))
-        remote = {sid: d for sid, d in cached.items() if d in keep}
-    else:
-        remote = _remote_or_area(codes)
-    return Allowed(near | {d for d in remote.values() if d is not None}, set(remote))
+    docs = filtered(only).order_by().values_list("search_document__id", flat=True)
+    found = np.fromiter((d for d in docs if d is not None), dtype=np.int64)
+    mask = np.zeros(len(state.ids), dtype=bool)
+    mask[state.rows_of_docs(found)] = True
+    return mask
 
 
-def service_ids(params: SearchParams, allowed: Allowed, limit: int) -> list[uuid.UUID]:
-    """Service ids of the allowed documents (for a search with no words)."""
-    from linkwork.search.models import SearchDocument
-
-    docs = list(allowed.docs)[:limit]
-    return list(SearchDocument.objects.filter(id__in=docs).values_list("service_id", flat=True))
+def allowed_rows(state, params: SearchParams, place: selectors.Place | None, km: float) -> Allowed:  # type: ignore[no-untyped-def]
+    facets = state.facets
+    mask = facets.filter_mask(params, state.rows)
+    if sql_only(params):
+        mask &= _sql_mask(state, params)
+    if place is None:
+        return Allowed(mask)
+    near_rows, near_m = facets.distances(place.latitude, place.longitude, km)
+    remote = facets.remote_rows(place.area_codes)
+    remote &= mask
+    keep = mask[near_rows]
+    near_rows, near_m = near_rows[keep], near_m[keep]
+    mask = remote.copy()
+    mask[near_rows] = True
+    keys = search_keys(place.latitude, place.longitude, km, place.area_codes)
+    return Allowed(mask, keys, near_rows, near_m, remote)

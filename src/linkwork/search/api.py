@@ -100,21 +100,21 @@ def _postcode(raw: str) -> str:
 def results(hits: list[SearchHit]) -> list[dict]:
     """Hits with their service's name and organisation (one query for the page)."""
     services = {
-        s.id: s
-        for s in Service.objects.filter(id__in=[h.service_id for h in hits]).select_related(
-            "organization"
-        )
+        sid: (name, org)
+        for sid, name, org in Service.objects.filter(id__in=[h.service_id for h in hits])
+        .order_by()
+        .values_list("id", "name", "organization__name")
     }
     out = []
     for h in hits:
-        s = services.get(h.service_id)
-        if s is None:
+        found = services.get(h.service_id)
+        if found is None:
             continue
         out.append(
             {
                 "id": h.service_id,
-                "name": s.name,
-                "organisation": s.organization.name if s.organization else None,
+                "name": found[0],
+                "organisation": found[1],
                 "distance_m": round(h.distance_m) if h.distance_m is not None else None,
                 "score": h.score,
                 "why": h.why,

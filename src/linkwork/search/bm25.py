@@ -8,7 +8,6 @@ matches cheaply without ranking, and this ranks the allowed ones the way FTS5's 
 from __future__ import annotations
 
 import math
-import uuid
 
 from django.db import connection
 
@@ -22,7 +21,8 @@ FIELDS = ("name_text", "taxonomy_text", "summary_text", "description_text")
 
 
 def _idf(df: int, documents: int) -> float:
-    return max(math.log((documents - df + 0.5) / (df + 0.5)), 1e-6)
+    ratio = (documents - df + 0.5) / (df + 0.5)
+    return max(math.log(ratio), 1e-6) if ratio > 0 else 1e-6
 
 
 def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> list[tuple]:
@@ -34,13 +34,15 @@ def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> li
             part = doc_ids[start : start + 900]
             marks = ",".join(["%s"] * len(part))
             cursor.execute(
-                "SELECT d.service_id, d.name_text, d.taxonomy_text, d.summary_text, "  # noqa: S608
-                "d.description_text, s.name, s.latitude, s.longitude "
+                "SELECT d.id, d.name_text, d.taxonomy_text, d.summary_text, "  # noqa: S608
+                "d.description_text, s.name, d.place_keys "
                 "FROM search_searchdocument d JOIN directory_service s ON s.id = d.service_id "
                 f"WHERE d.id IN ({marks})",
                 part,
             )
             rows.extend(cursor.fetchall())
+    if not rows:
+        return []
     df, documents = vocabulary.document_frequency()
     documents = max(documents, len(rows))
     # Texts are space-separated stems, so " stem " counts a word and " stem" a prefix.
@@ -53,7 +55,8 @@ def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> li
     for phrase in parsed.expansions:
         n = min(df.get(w, 0) for w in phrase)
         items.append((_idf(n, documents), f" {' '.join(phrase)} "))
-    lengths = [sum(len(r[i].split()) for i in range(1, 5)) for r in rows]
+    # Length as FTS5 counts it: every column, the place keys too.
+    lengths = [sum(len((r[i] or "").split()) for i in (1, 2, 3, 4, 6)) for r in rows]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     scored = []
     for row, length in zip(rows, lengths, strict=True):
@@ -67,7 +70,6 @@ def rank_documents(parsed: ParsedQuery, doc_ids: list[int], *, limit: int) -> li
             if tf:
                 score += idf * tf * (K1 + 1) / (tf + norm)
         if score > 0:
-            sid = row[0] if isinstance(row[0], uuid.UUID) else uuid.UUID(str(row[0]))
-            scored.append((sid, score, row[5], row[6], row[7]))
+            scored.append((row[0], score, row[5]))
     scored.sort(key=lambda r: -r[1])
     return scored[:limit]

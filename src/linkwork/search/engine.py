@@ -12,6 +12,7 @@ import dataclasses
 import uuid
 from collections.abc import Sequence
 
+import numpy as np
 from django.db import connection
 from django.utils.translation import gettext as _
 
@@ -19,9 +20,8 @@ from linkwork.directory import selectors
 from linkwork.directory.models import Service
 from linkwork.directory.search_backend import SearchHit, SearchPage, SearchParams
 from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
-from linkwork.places.geo import distance_m
 from linkwork.search import backends, vectors, vocabulary
-from linkwork.search.allowed import Allowed, allowed_services, service_ids
+from linkwork.search.allowed import Allowed, allowed_rows
 from linkwork.search.embedding import get_embedder
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
@@ -32,6 +32,8 @@ PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
 LEXICAL_LIMIT = 150
+BROWSE_LIMIT = 5000
+DENSE_FILTERS = 0.05  # share of services passing filters above which ranking comes first
 
 SEMANTIC_KEEP = 100
 MIN_SIMILARITY = 0.35
@@ -55,12 +57,10 @@ _FILTER_FIELDS = (
 
 @dataclasses.dataclass
 class Candidate:
-    service_id: uuid.UUID
+    row: int  # in the in-memory index (vectors)
     ranks: dict[str, int] = dataclasses.field(default_factory=dict)
     lexical_score: float = 0.0
     name: str | None = None  # known when the lexical query brought the row
-    latitude: float | None = None
-    longitude: float | None = None
     similarity: float | None = None
     distance_m: float | None = None
     remote_or_area: bool = False
@@ -95,134 +95,164 @@ def _has_filters(params: SearchParams) -> bool:
 def search(params: SearchParams) -> SearchPage:
     """Rank active services for the params (the engine registered with the directory)."""
     maybe_sync_stale()
+    state = vectors.index()
     notes: list[str] = []
     place = resolve_place(params)
     if params.postcode and place is None:
         notes.append(_("We could not find that postcode, so results are not sorted by distance."))
     km = params.distance_km or DEFAULT_DISTANCE_KM
-    has_filters = _has_filters(params)
     allowed = None
-    if place is not None or has_filters:
-        allowed = allowed_services(params, place, km, has_filters=has_filters)
+    if place is not None or _has_filters(params):
+        allowed = allowed_rows(state, params, place, km)
     q = params.q.strip()
-    candidates: dict[uuid.UUID, Candidate] = {}
+    candidates: dict[int, Candidate] = {}
     parsed = parse_for_search(q) if q else ParsedQuery(text="")
 
     if q and params.mode != "semantic":
-        df, documents = vocabulary.document_frequency()
-        pruned = parsed.pruned(df, documents, **PRUNING.get(connection.vendor, {}))
-        if allowed is None:
-            matches = backends.lexical_matches(pruned, limit=LEXICAL_LIMIT)
-        else:
-            matches = backends.lexical_matches_within(
-                pruned, list(allowed.docs), limit=LEXICAL_LIMIT
-            )
-        for rank, (sid, score, name, lat, lon) in enumerate(matches, start=1):
-            c = candidates.setdefault(sid, Candidate(sid))
-            c.ranks["lexical"] = rank
-            c.lexical_score = score
-            c.name, c.latitude, c.longitude = name, lat, lon
+        _lexical(state, parsed, allowed, candidates)
     if q and params.mode != "lexical":
-        _semantic(semantic_text(parsed), allowed, candidates, params)
+        _semantic(state, semantic_text(parsed), allowed, candidates)
     if not q:
-        if allowed is not None:
-            ids = service_ids(params, allowed, 5000)
-        else:
-            ids = list(filtered(params).values_list("id", flat=True)[:5000])
-        for sid in ids:
-            candidates.setdefault(sid, Candidate(sid))
+        rows = _browse_rows(state, params, allowed)
+        for row in rows[:BROWSE_LIMIT]:
+            candidates.setdefault(int(row), Candidate(int(row)))
 
-    names = _place_and_names(candidates, place, km, allowed.remote if allowed else set())
-    if place is not None:
-        near = sorted(
-            (c for c in candidates.values() if c.distance_m is not None),
-            key=lambda c: c.distance_m or 0.0,
-        )
-        for rank, c in enumerate(near, start=1):
-            c.ranks["place"] = rank
+    if allowed is not None and allowed.near_rows is not None:
+        _distances(candidates, allowed)
     for c in candidates.values():
         c.score = sum(WEIGHTS[k] / (RRF_K + r) for k, r in c.ranks.items())
-    ordered = sorted(candidates.values(), key=lambda c: (-c.score, names.get(c.service_id, "")))
-    if not q and place is None:
-        ordered = sorted(candidates.values(), key=lambda c: names.get(c.service_id, ""))
-    total = len(ordered)
     start = (max(params.page, 1) - 1) * params.per_page
+    if not q and place is None:
+        names = _names(state, list(candidates.values()))
+        ordered = sorted(candidates.values(), key=lambda c: names[c.row])
+    else:
+        ordered = sorted(candidates.values(), key=lambda c: -c.score)
+        names = _names(state, _tied(ordered, start, start + params.per_page))
+        ordered.sort(key=lambda c: (-c.score, names.get(c.row, "")))
+    total = len(ordered)
     page = ordered[start : start + params.per_page]
     hits = [
-        SearchHit(service_id=c.service_id, score=round(c.score * 1000, 3), distance_m=c.distance_m)
+        SearchHit(
+            service_id=state.ids[c.row], score=round(c.score * 1000, 3), distance_m=c.distance_m
+        )
         for c in page
     ]
-    explain_hits(hits, {c.service_id: c for c in page}, parsed, explain=params.explain)
+    explain_hits(hits, {state.ids[c.row]: c for c in page}, parsed, explain=params.explain)
     return SearchPage(
         hits=hits, total=total, page=params.page, per_page=params.per_page, notes=notes
     )
 
 
+def _lexical(
+    state: vectors.State,
+    parsed: ParsedQuery,
+    allowed: Allowed | None,
+    candidates: dict[int, Candidate],
+) -> None:
+    df, documents = vocabulary.document_frequency()
+    pruned = parsed.pruned(df, documents, **PRUNING.get(connection.vendor, {}))
+    if allowed is None:
+        found = _lexical_ranked(state, pruned, state.facets.active, LEXICAL_LIMIT * 2)
+    elif allowed.keys:  # near a place: the database restricts by place keys, then ranks
+        pairs = backends.lexical_near(pruned, allowed.keys)
+        rows = state.doc_row_of([d for d, _ in pairs])
+        scores = np.fromiter((sc for _, sc in pairs), dtype=np.float64, count=len(pairs))
+        keep = rows >= 0
+        keep[keep] = allowed.mask[rows[keep]]
+        rows, scores = rows[keep], scores[keep]
+        best = np.argsort(-scores, kind="stable")[:LEXICAL_LIMIT]
+        found = [(int(rows[i]), float(scores[i]), None) for i in best]
+    elif allowed.mask.mean() >= DENSE_FILTERS:  # most services pass: rank all, then filter
+        wanted = int(LEXICAL_LIMIT / max(allowed.mask.mean(), 1e-9) * 1.5)
+        found = _lexical_ranked(state, pruned, allowed.mask, wanted)
+    else:  # few pass: find the matches unranked, keep the allowed, rank those
+        docs = backends.matching_documents(pruned)
+        rows = state.doc_row_of(docs)
+        keep = rows >= 0
+        keep[keep] = allowed.mask[rows[keep]]
+        ranked = backends.lexical_matches_within(pruned, docs[keep], limit=LEXICAL_LIMIT)
+        ranked_rows = state.doc_row_of([m[0] for m in ranked]).tolist()
+        found = [(row, sc, name) for row, (_d, sc, name) in zip(ranked_rows, ranked, strict=True)]
+    for rank, (row, score, name) in enumerate(found[:LEXICAL_LIMIT], start=1):
+        c = candidates.setdefault(row, Candidate(row))
+        c.ranks["lexical"] = rank
+        c.lexical_score = score
+        c.name = name
+
+
+def _lexical_ranked(
+    state: vectors.State, parsed: ParsedQuery, mask: np.ndarray, limit: int
+) -> list[tuple[int, float, str | None]]:
+    """The database's best matches over the whole index, keeping the rows of mask."""
+    matches = backends.lexical_matches(parsed, limit=min(limit, 5000))
+    rows = state.doc_row_of([m[0] for m in matches]).tolist()
+    return [
+        (r, sc, name) for r, (_d, sc, name) in zip(rows, matches, strict=True) if r >= 0 and mask[r]
+    ]
+
+
 def _semantic(
-    q: str, allowed: Allowed | None, candidates: dict[uuid.UUID, Candidate], params
-) -> None:  # type: ignore[no-untyped-def]
+    state: vectors.State, q: str, allowed: Allowed | None, candidates: dict[int, Candidate]
+) -> None:
     query_vector = get_embedder().encode_one(q)
-    if allowed is not None:
-        pool = vectors.similar(
-            query_vector,
-            limit=SEMANTIC_KEEP,
-            min_similarity=MIN_SIMILARITY,
-            within_docs=allowed.docs,
-        )
-    else:
-        pool = vectors.similar(query_vector, limit=SEMANTIC_KEEP * 2, min_similarity=MIN_SIMILARITY)
-        if pool and params.include_inactive is False:
-            # Status checked in Python: beside `id IN`, a status condition can lead a planner
-            # without statistics to scan every active service.
-            active = {
-                sid
-                for sid, status in Service.objects.filter(id__in=[sid for sid, _ in pool])
-                .order_by()
-                .values_list("id", "status")
-                if status == Service.Status.ACTIVE
-            }
-            pool = [(sid, sim) for sid, sim in pool if sid in active]
-    for rank, (sid, sim) in enumerate(pool[:SEMANTIC_KEEP], start=1):
-        c = candidates.setdefault(sid, Candidate(sid))
+    mask = state.facets.active if allowed is None else allowed.mask
+    pool = vectors.similar(
+        state, query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, mask=mask
+    )
+    for rank, (row, sim) in enumerate(pool, start=1):
+        c = candidates.setdefault(row, Candidate(row))
         c.ranks["semantic"] = rank
         c.similarity = sim
-    missing = [sid for sid, c in candidates.items() if c.similarity is None]
-    if missing:
-        for sid, sim in vectors.similarity_of(query_vector, missing).items():
-            candidates[sid].similarity = sim
+    missing = [row for row, c in candidates.items() if c.similarity is None]
+    for row, sim in zip(missing, vectors.similarity_of(state, query_vector, missing), strict=True):
+        candidates[row].similarity = sim
 
 
-def _place_and_names(
-    candidates: dict[uuid.UUID, Candidate],
-    place: selectors.Place | None,
-    km: float,
-    remote: set[uuid.UUID],
-) -> dict[uuid.UUID, str]:
-    """Distances (dropping what is out of range and serves nowhere near) and names for ties."""
-    unknown = [sid for sid, c in candidates.items() if c.name is None]
-    if unknown:
-        for sid, name, lat, lon in (
-            Service.objects.filter(id__in=unknown)
-            .order_by()
-            .values_list("id", "name", "latitude", "longitude")
-        ):
-            c = candidates[sid]
-            c.name, c.latitude, c.longitude = name, lat, lon
-    names = {sid: (c.name or "").lower() for sid, c in candidates.items()}
-    if place is None:
-        return names
-    for sid in list(candidates):
-        c = candidates[sid]
-        if c.latitude is not None and c.longitude is not None:
-            dist = distance_m(place.latitude, place.longitude, c.latitude, c.longitude)
-            if dist <= km * 1000:
-                c.distance_m = dist
-                continue
-        if sid in remote:  # by phone or online, or serving the person's area
+def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | None) -> list[int]:
+    """Rows for a search with no words: nearest first with a place, else by name."""
+    if allowed is None or allowed.near_rows is None:  # the first by name
+        ids = filtered(params).values_list("id", flat=True)[:BROWSE_LIMIT]
+        return [r for sid in ids if (r := state.rows.get(sid)) is not None]
+    nearest = allowed.near_rows[np.argsort(allowed.near_m)].tolist()
+    remote = np.flatnonzero(allowed.remote & ~np.isin(np.arange(len(allowed.mask)), nearest))
+    return [*nearest, *remote.tolist()]
+
+
+def _distances(candidates: dict[int, Candidate], allowed: Allowed) -> None:
+    """Distance of each candidate within range; the others match by area or remotely.
+    Ranks them by distance (the place list of the fusion)."""
+    rows = np.fromiter(candidates.keys(), dtype=np.int64, count=len(candidates))
+    metres = allowed.distance_of(rows)
+    near = []
+    for row, m in zip(rows.tolist(), metres.tolist(), strict=True):
+        c = candidates[row]
+        if m == m:  # not NaN
+            c.distance_m = m
+            near.append(c)
+        else:
             c.remote_or_area = True
-        else:  # in the bounding box's corners, beyond the distance
-            del candidates[sid]
-    return names
+    near.sort(key=lambda c: c.distance_m or 0.0)
+    for rank, c in enumerate(near, start=1):
+        c.ranks["place"] = rank
+
+
+def _tied(ordered: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """Candidates sharing a score with one on the page (ties are broken by name)."""
+    page_scores = {c.score for c in ordered[start:end]}
+    counts: dict[float, int] = {}
+    for c in ordered:
+        counts[c.score] = counts.get(c.score, 0) + 1
+    return [c for c in ordered if c.score in page_scores and counts[c.score] > 1]
+
+
+def _names(state: vectors.State, wanted: list[Candidate]) -> dict[int, str]:
+    """Lower-case names of some candidates."""
+    unknown = {state.ids[c.row]: c for c in wanted if c.name is None}
+    if unknown:
+        found = Service.objects.filter(id__in=list(unknown)).order_by().values_list("id", "name")
+        for sid, name in found:
+            unknown[sid].name = name
+    return {c.row: (c.name or "").lower() for c in wanted}
 
 
 def rank_ids(params: SearchParams) -> Sequence[uuid.UUID]:

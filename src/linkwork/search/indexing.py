@@ -15,10 +15,12 @@ from itertools import islice
 import numpy as np
 from django.db import transaction
 from django.db.models import Max, Prefetch
+from django.utils import timezone
 
-from linkwork.directory.models import Service, TaxonomyTerm
+from linkwork.directory.models import Service, ServiceArea, TaxonomyTerm
 from linkwork.search.embedding import get_embedder
 from linkwork.search.models import SearchDocument
+from linkwork.search.place_keys import document_keys
 from linkwork.search.query import index_text
 
 BATCH = 1000
@@ -36,7 +38,10 @@ def _services(ids: Iterable[uuid.UUID] | None):  # type: ignore[no-untyped-def]
             "categories",
             queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
             to_attr="our_categories",
-        )
+        ),
+        Prefetch(
+            "service_areas", queryset=ServiceArea.objects.only("service_id", "gss_code", "kind")
+        ),
     )
     return qs if ids is None else qs.filter(id__in=list(ids))
 
@@ -60,6 +65,15 @@ def document_fields(service: Service) -> dict:
             f"{service.description} {service.eligibility_description}"[:20_000]
         ),
         "category_codes": " ".join(t.code for t in terms if t.code)[:500],
+        "place_keys": document_keys(
+            service.latitude,
+            service.longitude,
+            remote=service.delivery_phone or service.delivery_online,
+            area_codes=[
+                ServiceArea.SCOTLAND_CODE if a.kind == ServiceArea.Kind.SCOTLAND else a.gss_code
+                for a in service.service_areas.all()
+            ],
+        ),
         "source_modified": service.last_modified,
     }
 
@@ -78,6 +92,7 @@ def index_services(service_ids: Iterable[uuid.UUID | str]) -> int:
         services = list(_services(chunk))
         fields = [document_fields(s) for s in services]
         embeddings, model = _embed(services)
+        now = timezone.now()
         with transaction.atomic():
             existing = dict(
                 SearchDocument.objects.filter(service_id__in=[s.id for s in services]).values_list(
@@ -85,7 +100,9 @@ def index_services(service_ids: Iterable[uuid.UUID | str]) -> int:
                 )
             )
             for service, f, emb in zip(services, fields, embeddings, strict=True):
-                values = {**f, "embedding": emb, "embedding_model": model}
+                # update() leaves auto_now alone: stamp it, so every process's in-memory
+                # index (vectors) sees the change.
+                values = {**f, "embedding": emb, "embedding_model": model, "updated_at": now}
                 if service.id in existing:
                     SearchDocument.objects.filter(id=existing[service.id]).update(**values)
                 else:
@@ -168,8 +185,7 @@ def services_in_terms(term_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
 
 
 def _notify_changed() -> None:
-    from linkwork.search import allowed, vectors, vocabulary
+    from linkwork.search import vectors, vocabulary
 
     vectors.mark_stale()
     vocabulary.mark_stale()
-    allowed.mark_stale()

@@ -11,8 +11,9 @@ class SearchDocument(models.Model):
 
     The four text fields hold stemmed words (see `search.query.index_text`) in order of
     weight: name > categories (names and synonyms) > summary > description. On SQLite an FTS5
-    table follows this table through triggers; on PostgreSQL a generated, weighted tsvector
-    column does. `embedding` holds the service's sentence embedding (float16 bytes).
+    table follows this table through triggers (with `place_keys` as a fifth column of weight
+    0); on PostgreSQL a generated, weighted tsvector column does (and a second one of the
+    place keys). `embedding` holds the service's sentence embedding (float16 bytes).
     Public data only (services are public records).
     """
 
@@ -24,6 +25,9 @@ class SearchDocument(models.Model):
     summary_text = models.TextField(blank=True)
     description_text = models.TextField(blank=True)
     category_codes = models.CharField(max_length=500, blank=True)  # space-separated, ours
+    # Where the service is and whom it serves, as index words (see search.place_keys).
+    # Nullable so that adding it is a plain ALTER TABLE on SQLite.
+    place_keys = models.TextField(null=True, blank=True)
     source_modified = models.DateTimeField(null=True, blank=True)
     embedding = models.BinaryField(null=True, blank=True)
     embedding_model = models.CharField(max_length=100, blank=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from linkwork.directory.models import Organization, Service, TaxonomyTerm
+from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
 
 logger = logging.getLogger(__name__)
 SYNC_CHECK_SECONDS = 15.0
@@ -58,6 +58,12 @@ def _organisation_saved(sender, instance: Organization, raw: bool = False, **kwa
         queue_indexing(instance.services.values_list("id", flat=True))
 
 
+def _area_changed(sender, instance: ServiceArea, raw: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    # A service's areas are part of its place keys and of the facets of the vector index.
+    if not raw and instance.service_id:
+        queue_indexing([instance.service_id])
+
+
 def _service_deleted(sender, instance: Service, **kwargs) -> None:  # type: ignore[no-untyped-def]
     from linkwork.search import vectors
 
@@ -87,6 +93,8 @@ def reset_sync_clock() -> None:
 def connect() -> None:
     post_save.connect(_service_saved, sender=Service, dispatch_uid="search.service_saved")
     post_delete.connect(_service_deleted, sender=Service, dispatch_uid="search.service_deleted")
+    post_save.connect(_area_changed, sender=ServiceArea, dispatch_uid="search.area_saved")
+    post_delete.connect(_area_changed, sender=ServiceArea, dispatch_uid="search.area_deleted")
     m2m_changed.connect(
         _categories_changed, sender=Service.categories.through, dispatch_uid="search.categories"
     )

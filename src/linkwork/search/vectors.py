@@ -11,31 +11,47 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Count, Max
 
+from linkwork.directory.models import ServiceArea
 from linkwork.search.embedding import get_embedder
+from linkwork.search.facets import FIELDS, Facets
 from linkwork.search.models import SearchDocument
 
 CHECK_SECONDS = 2.0
 
 
 @dataclass
-class _State:
+class State:
     ids: list[uuid.UUID]
     rows: dict[uuid.UUID, int]
-    doc_rows: dict[int, int]  # search document id -> row
+    doc_row: np.ndarray  # search document id -> row (-1: none)
+    row_doc: np.ndarray  # row -> search document id
     matrix: np.ndarray  # float32, one unit row per service (zeros if not embedded)
+    facets: Facets  # filters and place, row-aligned with matrix
     model: str
     generation: tuple
     checked_at: float
 
+    def doc_row_of(self, doc_ids) -> np.ndarray:  # type: ignore[no-untyped-def]
+        """The row of each search document, -1 for one the index does not hold (yet)."""
+        doc_ids = np.asarray(doc_ids, dtype=np.int64)
+        known = (doc_ids >= 0) & (doc_ids < len(self.doc_row))
+        rows = np.full(len(doc_ids), -1, dtype=np.int64)
+        rows[known] = self.doc_row[doc_ids[known]]
+        return rows
+
+    def rows_of_docs(self, doc_ids) -> np.ndarray:  # type: ignore[no-untyped-def]
+        """Rows of some search documents (unknown ones left out)."""
+        rows = self.doc_row_of(doc_ids)
+        return rows[rows >= 0]
+
 
 _lock = threading.Lock()
-_state: _State | None = None
+_state: State | None = None
 _force_check = False
 
 
@@ -56,54 +72,112 @@ def _generation() -> tuple:
     return (agg["m"], agg["n"])
 
 
-def _load(model: str, since=None):  # type: ignore[no-untyped-def]
-    qs = SearchDocument.objects.filter(embedding_model=model)
+def _load(since=None):  # type: ignore[no-untyped-def]
+    qs = SearchDocument.objects.order_by()
     if since is not None:
         qs = qs.filter(updated_at__gte=since)
-    return qs.values_list("id", "service_id", "embedding").iterator(chunk_size=5000)
+    fields = ("id", "service_id", "embedding", "embedding_model", *FIELDS)
+    return qs.values_list(*fields).iterator(chunk_size=5000)
 
 
-def _build(model: str, generation: tuple) -> _State:
+def _areas(service_rows: dict[uuid.UUID, int], only=None) -> dict[int, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    qs = ServiceArea.objects.exclude(service=None).order_by()
+    if only is not None:
+        qs = qs.filter(service_id__in=only)
+    found: dict[int, list[tuple[str, str]]] = {}
+    for sid, code, kind in qs.values_list("service_id", "gss_code", "kind").iterator(
+        chunk_size=5000
+    ):
+        row = service_rows.get(sid)
+        if row is not None:
+            found.setdefault(row, []).append((code, kind))
+    return found
+
+
+def _vector(blob, doc_model: str, model: str, dims: int) -> bytes:  # type: ignore[no-untyped-def]
+    if blob is None or doc_model != model or len(blob) != dims * 2:
+        return bytes(dims * 2)  # not embedded (yet) by this model: similar to nothing
+    return bytes(blob)
+
+
+def _doc_row_array(pairs: dict[int, int]) -> np.ndarray:
+    size = max(pairs, default=-1) + 1
+    doc_row = np.full(size, -1, dtype=np.int64)
+    if pairs:
+        doc_row[np.fromiter(pairs.keys(), dtype=np.int64)] = np.fromiter(
+            pairs.values(), dtype=np.int64
+        )
+    return doc_row
+
+
+def _build(model: str, generation: tuple) -> State:
+    dims = get_embedder().dimensions
     ids: list[uuid.UUID] = []
     doc_rows: dict[int, int] = {}
     chunks: list[bytes] = []
-    for doc_id, service_id, blob in _load(model):
+    facet_rows: list[tuple] = []
+    for doc_id, service_id, blob, doc_model, *values in _load():
         doc_rows[doc_id] = len(ids)
         ids.append(service_id)
-        chunks.append(bytes(blob))
-    dims = get_embedder().dimensions
+        chunks.append(_vector(blob, doc_model, model, dims))
+        facet_rows.append(tuple(values))
     if chunks:
         matrix = np.frombuffer(b"".join(chunks), dtype=np.float16).reshape(len(ids), dims)
         matrix = matrix.astype(np.float32)
     else:
         matrix = np.zeros((0, dims), dtype=np.float32)
     rows = {sid: i for i, sid in enumerate(ids)}
-    return _State(ids, rows, doc_rows, matrix, model, generation, time.monotonic())
+    facets = Facets.build(facet_rows)
+    facets.set_areas(range(len(ids)), _areas(rows))
+    row_doc = np.fromiter(doc_rows.keys(), dtype=np.int64, count=len(doc_rows))
+    return State(
+        ids,
+        rows,
+        _doc_row_array(doc_rows),
+        row_doc,
+        matrix,
+        facets,
+        model,
+        generation,
+        time.monotonic(),
+    )
 
 
-def _refresh(state: _State, generation: tuple) -> _State:
+def _refresh(state: State, generation: tuple) -> State:
     """Apply documents updated since the last look; rebuild if some were deleted."""
     since = state.generation[0]
-    new_ids: list[uuid.UUID] = []
-    new_docs: list[int] = []
-    new_rows: list[np.ndarray] = []
-    for doc_id, service_id, blob in _load(state.model, since):
-        vec = np.frombuffer(bytes(blob), dtype=np.float16).astype(np.float32)
-        if service_id in state.rows and state.doc_rows.get(doc_id) == state.rows[service_id]:
-            state.matrix[state.rows[service_id]] = vec
-        elif service_id in state.rows:
+    dims = state.matrix.shape[1]
+    changed: list[tuple[int, int, np.ndarray, tuple]] = []  # doc, row, vector, facets
+    doc_row = state.doc_row
+    for doc_id, service_id, blob, doc_model, *values in _load(since):
+        vec = np.frombuffer(_vector(blob, doc_model, state.model, dims), dtype=np.float16)
+        row = state.rows.get(service_id)
+        if row is not None and (doc_id >= len(doc_row) or doc_row[doc_id] != row):
             return _build(state.model, generation)  # re-created document: start again
-        else:
-            new_ids.append(service_id)
-            new_docs.append(doc_id)
-            new_rows.append(vec)
-    if new_ids:
-        start = len(state.ids)
-        state.matrix = np.vstack([state.matrix, np.array(new_rows, dtype=np.float32)])
-        for offset, (sid, doc_id) in enumerate(zip(new_ids, new_docs, strict=True)):
-            state.rows[sid] = start + offset
-            state.doc_rows[doc_id] = start + offset
-        state.ids.extend(new_ids)
+        if row is None:
+            row = len(state.ids)
+            state.ids.append(service_id)
+            state.rows[service_id] = row
+        changed.append((doc_id, row, vec.astype(np.float32), tuple(values)))
+    if changed:
+        n = len(state.ids)
+        if n > len(state.matrix):
+            extra = np.zeros((n - len(state.matrix), dims), dtype=np.float32)
+            state.matrix = np.vstack([state.matrix, extra])
+            state.facets.grow(n)
+            state.row_doc = np.concatenate([state.row_doc, np.full(len(extra), -1)])
+        top = max(doc_id for doc_id, *_ in changed)
+        if top >= len(state.doc_row):
+            grown = np.full(top + 1 - len(state.doc_row), -1, dtype=np.int64)
+            state.doc_row = np.concatenate([state.doc_row, grown])
+        for doc_id, row, vec, values in changed:
+            state.matrix[row] = vec
+            state.facets.set_row(row, values)
+            state.doc_row[doc_id] = row
+            state.row_doc[row] = doc_id
+        rows = [row for _d, row, _v, _f in changed]
+        service_ids = [state.ids[row] for row in rows]
+        state.facets.set_areas(rows, _areas(state.rows, only=service_ids))
     if len(state.ids) != generation[1]:
         return _build(state.model, generation)  # some were deleted: start again
     state.generation = generation
@@ -111,7 +185,7 @@ def _refresh(state: _State, generation: tuple) -> _State:
     return state
 
 
-def index() -> _State:
+def index() -> State:
     """The current index (built on first use; checked against the database every few s)."""
     global _state, _force_check
     model = get_embedder().name
@@ -133,42 +207,38 @@ def index() -> _State:
 
 
 def similar(
+    state: State,
     query_vector: np.ndarray,
     *,
     limit: int,
     min_similarity: float,
-    within_docs: Iterable[int] | None = None,
-) -> list[tuple[uuid.UUID, float]]:
-    """Services most similar in meaning to the query vector, best first (optionally only
-    among the services of some search documents)."""
-    state = index()
+    mask: np.ndarray | None = None,
+) -> list[tuple[int, float]]:
+    """Rows most similar in meaning to the query vector, best first, optionally only among
+    the rows of a mask (a search's allowed set)."""
     if not len(state.ids) or not np.any(query_vector):
         return []
-    if within_docs is None:
+    query_vector = query_vector.astype(np.float32)
+    rows = None if mask is None else np.flatnonzero(mask)
+    if rows is not None and not len(rows):
+        return []
+    if rows is None or len(rows) > len(state.ids) // 8:
+        # Most rows: one product over the whole matrix beats copying the selected rows.
+        sims = state.matrix @ query_vector
+        if rows is not None:
+            sims[~mask] = -np.inf
         rows = None
-        sims = state.matrix @ query_vector.astype(np.float32)
     else:
-        doc_rows = state.doc_rows
-        rows = np.fromiter(
-            (r for d in within_docs if (r := doc_rows.get(d)) is not None), dtype=np.int64
-        )
-        if not len(rows):
-            return []
-        sims = state.matrix[rows] @ query_vector.astype(np.float32)
+        sims = state.matrix[rows] @ query_vector
     limit = min(limit, len(sims))
     top = np.argpartition(-sims, limit - 1)[:limit]
     top = top[np.argsort(-sims[top])]
-    ids = state.ids
-    if rows is None:
-        return [(ids[i], float(sims[i])) for i in top if sims[i] >= min_similarity]
-    return [(ids[rows[i]], float(sims[i])) for i in top if sims[i] >= min_similarity]
+    top = top[sims[top] >= min_similarity]
+    found = top if rows is None else rows[top]
+    return list(zip(found.tolist(), sims[top].tolist(), strict=True))
 
 
-def similarity_of(query_vector: np.ndarray, service_ids: list[uuid.UUID]) -> dict[uuid.UUID, float]:
-    state = index()
-    out = {}
-    for sid in service_ids:
-        row = state.rows.get(sid)
-        if row is not None:
-            out[sid] = float(state.matrix[row] @ query_vector)
-    return out
+def similarity_of(state: State, query_vector: np.ndarray, rows: list[int]) -> list[float]:
+    if not rows:
+        return []
+    return (state.matrix[np.array(rows)] @ query_vector.astype(np.float32)).tolist()

@@ -13,6 +13,7 @@ import time
 from django.db import connection
 
 from linkwork.search.models import SearchDocument
+from linkwork.search.place_keys import is_place_key
 
 CHECK_SECONDS = {"sqlite": 120.0, "postgresql": 600.0}
 
@@ -43,7 +44,8 @@ def _read() -> dict[str, int]:
             )
         else:
             cursor.execute("SELECT term, doc FROM search_fts_vocab")
-        return {term: int(n) for term, n in cursor.fetchall()}
+        # Place keys (search.place_keys) are words of the index, not of anyone's language.
+        return {term: int(n) for term, n in cursor.fetchall() if not is_place_key(term)}
 
 
 def _load() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 
+from django.utils import timezone
+
 from linkwork.directory.models import (
     Address,
     Attribute,
@@ -70,6 +72,8 @@ def refresh_points(service_ids: list[uuid.UUID]) -> None:
     """Copy each service's first location's point and postcode onto the service."""
     from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
+    now = timezone.now()
+
     for chunk in _chunks(service_ids):
         first: dict[uuid.UUID, tuple] = {}
         sats = (
@@ -100,8 +104,11 @@ def refresh_points(service_ids: list[uuid.UUID]) -> None:
             new = (loc[1], loc[2], postcodes.get(loc[0], "")) if loc else (None, None, "")
             if (s.latitude, s.longitude, s.postcode) != new:
                 s.latitude, s.longitude, s.postcode = new
+                s.last_modified = now  # a changed record: search re-indexes it (its place)
                 changed.append(s)
-        Service.objects.bulk_update(changed, ["latitude", "longitude", "postcode"], batch_size=500)
+        Service.objects.bulk_update(
+            changed, ["latitude", "longitude", "postcode", "last_modified"], batch_size=500
+        )
 
 
 def refresh_free(service_ids: list[uuid.UUID]) -> None:
@@ -118,7 +125,9 @@ def refresh_free(service_ids: list[uuid.UUID]) -> None:
     for value in (True, False):
         ids = [s for s, v in verdict.items() if v is value]
         for chunk in _chunks(ids):
-            Service.objects.filter(id__in=chunk).update(is_free=value)
+            Service.objects.filter(id__in=chunk).exclude(is_free=value).update(
+                is_free=value, last_modified=timezone.now()
+            )
 
 
 def derive_after_import(

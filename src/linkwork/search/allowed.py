@@ -30,6 +30,10 @@ class Allowed:
     near_m: np.ndarray | None = None
     remote: np.ndarray | None = None
 
+    def share(self) -> float:
+        """The share of the index's services allowed (0 for an empty index)."""
+        return float(self.mask.sum()) / len(self.mask) if len(self.mask) else 0.0
+
     def distance_of(self, rows: np.ndarray) -> np.ndarray:
         """Metres to each row, NaN where not within the distance (or without a place)."""
         out = np.full(len(rows), np.nan)

@@ -133,11 +133,13 @@ def search(params: SearchParams) -> SearchPage:
     page = ordered[start : start + params.per_page]
     hits = [
         SearchHit(
-            service_id=state.ids[c.row], score=round(c.score * 1000, 3), distance_m=c.distance_m
+            service_id=state.service_uuid(c.row),
+            score=round(c.score * 1000, 3),
+            distance_m=c.distance_m,
         )
         for c in page
     ]
-    explain_hits(hits, {state.ids[c.row]: c for c in page}, parsed, explain=params.explain)
+    explain_hits(hits, {state.service_uuid(c.row): c for c in page}, parsed, explain=params.explain)
     return SearchPage(
         hits=hits, total=total, page=params.page, per_page=params.per_page, notes=notes
     )
@@ -162,8 +164,8 @@ def _lexical(
         rows, scores = rows[keep], scores[keep]
         best = np.argsort(-scores, kind="stable")[:LEXICAL_LIMIT]
         found = [(int(rows[i]), float(scores[i]), None) for i in best]
-    elif allowed.mask.mean() >= DENSE_FILTERS:  # most services pass: rank all, then filter
-        wanted = int(LEXICAL_LIMIT / max(allowed.mask.mean(), 1e-9) * 1.5)
+    elif (share := allowed.share()) >= DENSE_FILTERS:  # most pass: rank all, then filter
+        wanted = int(LEXICAL_LIMIT / max(share, 1e-9) * 1.5)
         found = _lexical_ranked(state, pruned, allowed.mask, wanted)
     else:  # few pass: find the matches unranked, keep the allowed, rank those
         docs = backends.matching_documents(pruned)
@@ -212,7 +214,7 @@ def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | 
     """Rows for a search with no words: nearest first with a place, else by name."""
     if allowed is None or allowed.near_rows is None:  # the first by name
         ids = filtered(params).values_list("id", flat=True)[:BROWSE_LIMIT]
-        return [r for sid in ids if (r := state.rows.get(sid)) is not None]
+        return [r for sid in ids if (r := state.row_of(sid)) is not None]
     nearest = allowed.near_rows[np.argsort(allowed.near_m)].tolist()
     remote = np.flatnonzero(allowed.remote & ~np.isin(np.arange(len(allowed.mask)), nearest))
     return [*nearest, *remote.tolist()]
@@ -247,7 +249,7 @@ def _tied(ordered: list[Candidate], start: int, end: int) -> list[Candidate]:
 
 def _names(state: vectors.State, wanted: list[Candidate]) -> dict[int, str]:
     """Lower-case names of some candidates."""
-    unknown = {state.ids[c.row]: c for c in wanted if c.name is None}
+    unknown = {state.service_uuid(c.row): c for c in wanted if c.name is None}
     if unknown:
         found = Service.objects.filter(id__in=list(unknown)).order_by().values_list("id", "name")
         for sid, name in found:

@@ -53,7 +53,7 @@ class Facets:
     organisation: np.ndarray  # int32 index into organisations
     delivery: dict[str, np.ndarray]  # mode -> bool
     categories: dict[str, np.ndarray]  # category code -> bool
-    organisations: dict[uuid.UUID, int]
+    organisations: dict[str, int]  # organisation id (as `vectors.key`) -> index
     row_areas: dict[int, tuple[str, ...]]  # sparse: rows with service areas
     _area_rows: dict[str, np.ndarray] | None = None
 
@@ -87,12 +87,12 @@ class Facets:
         missing = np.isnan(lats) | np.isnan(lons)
         lats[missing], lons[missing] = np.nan, np.nan
         facets.latitude, facets.longitude = lats, lons
-        facets.free = np.array([f is True for f in free], dtype=bool)
+        facets.free = np.array([bool(f) for f in free], dtype=bool)  # None: not known free
         facets.min_age = np.array([NO_AGE if a is None else a for a in min_age], dtype=np.int32)
         facets.max_age = np.array([NO_AGE if a is None else a for a in max_age], dtype=np.int32)
         orgs = facets.organisations
         facets.organisation = np.fromiter(
-            (orgs.setdefault(o, len(orgs)) for o in org), dtype=np.int32, count=n
+            (orgs.setdefault(uuid_key(o), len(orgs)) for o in org), dtype=np.int32, count=n
         )
         for mode, column in zip(Service.DELIVERY_MODES, modes, strict=True):
             facets.delivery[mode] = np.array(column, dtype=bool)
@@ -125,10 +125,12 @@ class Facets:
         self.active[row] = status == Service.Status.ACTIVE
         self.latitude[row] = np.nan if lat is None or lon is None else lat
         self.longitude[row] = np.nan if lat is None or lon is None else lon
-        self.free[row] = free is True
+        self.free[row] = bool(free)
         self.min_age[row] = NO_AGE if min_age is None else min_age
         self.max_age[row] = NO_AGE if max_age is None else max_age
-        self.organisation[row] = self.organisations.setdefault(org, len(self.organisations))
+        self.organisation[row] = self.organisations.setdefault(
+            uuid_key(org), len(self.organisations)
+        )
         for mode, on in zip(Service.DELIVERY_MODES, modes, strict=True):
             self.delivery[mode][row] = bool(on)
         mine = set((codes or "").split())
@@ -166,7 +168,7 @@ class Facets:
 
     # --- the filters -------------------------------------------------------------------
 
-    def filter_mask(self, params: SearchParams, service_rows: dict[uuid.UUID, int]) -> np.ndarray:
+    def filter_mask(self, params: SearchParams, service_rows: dict[str, int]) -> np.ndarray:
         """Rows passing every structured filter of params this module answers."""
         mask = np.ones(len(self.active), dtype=bool) if params.include_inactive else self.active
         mask = mask.copy()
@@ -188,10 +190,10 @@ class Facets:
             mask &= (self.min_age == NO_AGE) | (self.min_age <= params.age)
             mask &= (self.max_age == NO_AGE) | (self.max_age >= params.age)
         if params.organisation_id:
-            org = self.organisations.get(params.organisation_id)
+            org = self.organisations.get(uuid_key(params.organisation_id))
             mask &= self.organisation == org if org is not None else False
         for sid in params.exclude_ids:
-            row = service_rows.get(sid)
+            row = service_rows.get(uuid_key(sid))
             if row is not None:
                 mask[row] = False
         return mask
@@ -216,6 +218,11 @@ class Facets:
         remote = self.delivery["phone"] | self.delivery["online"]
         remote[self.area_rows(area_codes)] = True
         return remote
+
+
+def uuid_key(value: object) -> str:
+    """A UUID as the index keeps it: 32 hex digits (SQLite returns it so, PostgreSQL as UUID)."""
+    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "").lower()
 
 
 def sql_only(params: SearchParams) -> bool:

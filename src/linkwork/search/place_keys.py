@@ -2,8 +2,9 @@
 a place before ranking it.
 
 Each search document carries a few key words (`SearchDocument.place_keys`): the grid cells
-holding the service's point at three sizes, `zremote` when it is delivered by phone or
-online, and one word per service area (`zascotland` for the whole country). A search near a
+holding the service's point at three sizes (`zcell0x564yn17`), `zremote` when it is
+delivered by phone or online, and one word per service area (`zareas12000048`, `zscotland`
+for the whole country). A search near a
 place matches documents with any key of the cells its distance box touches, `zremote`, or
 the person's areas; the engine then applies the exact distance and filters (`allowed`).
 The keys only narrow the search: every document they admit is checked exactly afterwards.
@@ -21,9 +22,9 @@ from linkwork.places.geo import bounding_box
 LEVELS = ((0.1, 0.2), (0.5, 1.0), (2.0, 4.0))
 MAX_CELLS = 16  # a search uses the finest level whose box needs at most this many cells
 REMOTE = "zremote"
-SCOTLAND = "zascotland"
+SCOTLAND = "zscotland"
 SCOTLAND_CODE = "S92000003"
-_KEY = re.compile(r"^z(?:c\d|as\d|ascotland$|remote$)")
+_KEY = re.compile(r"^z(?:cell\d|area|remote$|scotland$)")
 
 
 def is_place_key(word: str) -> bool:
@@ -40,11 +41,13 @@ def _cell_key(level: int, row: int, col: int) -> str:
     def num(n: int) -> str:
         return f"n{-n}" if n < 0 else str(n)
 
-    return f"zc{level}x{num(row)}y{num(col)}"
+    return f"zcell{level}x{num(row)}y{num(col)}"
 
 
 def area_key(code: str) -> str:
-    return SCOTLAND if code == SCOTLAND_CODE else f"za{''.join(c for c in code if c.isalnum())}"
+    if code == SCOTLAND_CODE:
+        return SCOTLAND
+    return "zarea" + "".join(c for c in code.lower() if c.isascii() and c.isalnum())
 
 
 def document_keys(

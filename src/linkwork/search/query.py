@@ -153,7 +153,8 @@ class ParsedQuery:
 
         Words in more than `max_share` of documents (and more than `min_documents`) are left
         out, the `keep_rarest` rarest always stay, and at most `max_items` words and phrases,
-        rarest first, remain. Words no document holds go (they cannot match)."""
+        rarest first, remain. Words no document holds go (they cannot match); a prefix
+        counts as at least as common as the whole word it is."""
         if documents <= 0:
             return self
 
@@ -162,7 +163,8 @@ class ParsedQuery:
 
         items: list[tuple[int, int, object]] = []
         for i, term in enumerate(self.terms):
-            n = 0 if term.prefix else freq((term.stem,))
+            # A prefix matches at least the documents of the whole word it starts.
+            n = freq((term.stem,))
             if n or term.prefix:  # a whole word no document holds cannot match
                 items.append((n, i, term))
         for i, phrase in enumerate(self.expansions):

@@ -11,14 +11,16 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connection
 from django.db.models import Count, Max
 
 from linkwork.directory.models import ServiceArea
 from linkwork.search.embedding import get_embedder
-from linkwork.search.facets import FIELDS, Facets
+from linkwork.search.facets import FIELDS, Facets, uuid_key
 from linkwork.search.models import SearchDocument
 
 CHECK_SECONDS = 2.0
@@ -26,8 +28,8 @@ CHECK_SECONDS = 2.0
 
 @dataclass
 class State:
-    ids: list[uuid.UUID]
-    rows: dict[uuid.UUID, int]
+    ids: list[str]  # service ids as keys (see `facets.uuid_key`), one per row
+    rows: dict[str, int]  # key -> row
     doc_row: np.ndarray  # search document id -> row (-1: none)
     row_doc: np.ndarray  # row -> search document id
     matrix: np.ndarray  # float32, one unit row per service (zeros if not embedded)
@@ -35,6 +37,12 @@ class State:
     model: str
     generation: tuple
     checked_at: float
+
+    def service_uuid(self, row: int) -> uuid.UUID:
+        return uuid.UUID(hex=self.ids[row])
+
+    def row_of(self, service_id: uuid.UUID) -> int | None:
+        return self.rows.get(uuid_key(service_id))
 
     def doc_row_of(self, doc_ids) -> np.ndarray:  # type: ignore[no-untyped-def]
         """The row of each search document, -1 for one the index does not hold (yet)."""
@@ -72,23 +80,30 @@ def _generation() -> tuple:
     return (agg["m"], agg["n"])
 
 
-def _load(since=None):  # type: ignore[no-untyped-def]
+def _raw_rows(qs) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """The rows of a values_list queryset without Django's per-value converters (UUID and
+    boolean conversion is most of the time of loading a million rows)."""
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(5000):
+            yield from rows
+
+
+def _load(since=None) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
     qs = SearchDocument.objects.order_by()
     if since is not None:
         qs = qs.filter(updated_at__gte=since)
-    fields = ("id", "service_id", "embedding", "embedding_model", *FIELDS)
-    return qs.values_list(*fields).iterator(chunk_size=5000)
+    return _raw_rows(qs.values_list("id", "service_id", "embedding", "embedding_model", *FIELDS))
 
 
-def _areas(service_rows: dict[uuid.UUID, int], only=None) -> dict[int, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+def _areas(service_rows: dict[str, int], only=None) -> dict[int, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
     qs = ServiceArea.objects.exclude(service=None).order_by()
     if only is not None:
         qs = qs.filter(service_id__in=only)
     found: dict[int, list[tuple[str, str]]] = {}
-    for sid, code, kind in qs.values_list("service_id", "gss_code", "kind").iterator(
-        chunk_size=5000
-    ):
-        row = service_rows.get(sid)
+    for sid, code, kind in _raw_rows(qs.values_list("service_id", "gss_code", "kind")):
+        row = service_rows.get(uuid_key(sid))
         if row is not None:
             found.setdefault(row, []).append((code, kind))
     return found
@@ -112,13 +127,13 @@ def _doc_row_array(pairs: dict[int, int]) -> np.ndarray:
 
 def _build(model: str, generation: tuple) -> State:
     dims = get_embedder().dimensions
-    ids: list[uuid.UUID] = []
+    ids: list[str] = []
     doc_rows: dict[int, int] = {}
     chunks: list[bytes] = []
     facet_rows: list[tuple] = []
     for doc_id, service_id, blob, doc_model, *values in _load():
         doc_rows[doc_id] = len(ids)
-        ids.append(service_id)
+        ids.append(uuid_key(service_id))
         chunks.append(_vector(blob, doc_model, model, dims))
         facet_rows.append(tuple(values))
     if chunks:
@@ -149,8 +164,9 @@ def _refresh(state: State, generation: tuple) -> State:
     dims = state.matrix.shape[1]
     changed: list[tuple[int, int, np.ndarray, tuple]] = []  # doc, row, vector, facets
     doc_row = state.doc_row
-    for doc_id, service_id, blob, doc_model, *values in _load(since):
+    for doc_id, raw_service_id, blob, doc_model, *values in _load(since):
         vec = np.frombuffer(_vector(blob, doc_model, state.model, dims), dtype=np.float16)
+        service_id = uuid_key(raw_service_id)
         row = state.rows.get(service_id)
         if row is not None and (doc_id >= len(doc_row) or doc_row[doc_id] != row):
             return _build(state.model, generation)  # re-created document: start again
@@ -176,7 +192,7 @@ def _refresh(state: State, generation: tuple) -> State:
             state.doc_row[doc_id] = row
             state.row_doc[row] = doc_id
         rows = [row for _d, row, _v, _f in changed]
-        service_ids = [state.ids[row] for row in rows]
+        service_ids = [state.service_uuid(row) for row in rows]
         state.facets.set_areas(rows, _areas(state.rows, only=service_ids))
     if len(state.ids) != generation[1]:
         return _build(state.model, generation)  # some were deleted: start again

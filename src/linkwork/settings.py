@@ -175,6 +175,15 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreet
 LINKWORK_SAFETY_PROCEDURE = os.environ.get("LINKWORK_SAFETY_PROCEDURE", "")
 LINKWORK_EQ5D5L_VALUE_SET = os.environ.get("LINKWORK_EQ5D5L_VALUE_SET", "")
 
+# Search: words held by more than this share of services are left out of full-text queries
+# (speed against ranking quality; measured in docs/performance.md). 1 keeps every word.
+try:
+    SEARCH_COMMON_WORD_SHARE = float(os.environ.get("SEARCH_COMMON_WORD_SHARE", "0.04"))
+except ValueError:
+    SEARCH_COMMON_WORD_SHARE = -1.0
+if not 0 < SEARCH_COMMON_WORD_SHARE <= 1:
+    raise ImproperlyConfigured("SEARCH_COMMON_WORD_SHARE must be a number above 0, at most 1.")
+
 # Casework: when an unanswered supported referral counts as stalled, when an untriaged
 # referral is overdue, and the dotted path of the appointment reminder backend (console if empty).
 CASEWORK_STALLED_AFTER_DAYS = int(os.environ.get("CASEWORK_STALLED_AFTER_DAYS", "10"))

@@ -2,8 +2,12 @@
 
 Hybrid ranking by reciprocal rank fusion (RRF) of up to three ranked lists:
 lexical (full-text, field-weighted), semantic (cosine similarity of sentence embeddings) and
-place (distance from the person). Structured filters come from the directory's own filter
-functions, so every engine filters alike. Each hit says why it matched.
+place (distance from the person). Each hit says why it matched.
+
+Which services a search may return (place, filters) is a mask over the rows of the in-memory
+index (`allowed`, `facets`), checked against the directory's own SQL filters by tests. Near a
+place, the full-text query is narrowed by the database with place keys before it is ranked
+(`place_keys`), so its cost follows the services near the person, not the whole country.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import uuid
 from collections.abc import Sequence
 
 import numpy as np
+from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
 
@@ -27,8 +32,9 @@ from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
 from linkwork.search.why import category_names, explain_hits
 
-#: PostgreSQL's ts_rank scores every match (no early stop), so it keeps fewer common words.
-PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}
+#: PostgreSQL's ts_rank scores every match (no early stop), so a query ranked over the whole
+#: index keeps fewer common words there (searches near a place prune alike on both).
+PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}  # unless all words kept
 RRF_K = 60
 WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
 LEXICAL_LIMIT = 150
@@ -152,9 +158,20 @@ def _lexical(
     candidates: dict[int, Candidate],
 ) -> None:
     df, documents = vocabulary.document_frequency()
-    pruned = parsed.pruned(df, documents, **PRUNING.get(connection.vendor, {}))
+    share = settings.SEARCH_COMMON_WORD_SHARE
+    pruned = parsed.pruned(df, documents, max_share=share)
+    # Ranking over the whole index costs most on PostgreSQL (ts_rank scores every match).
+    strict = PRUNING.get(connection.vendor)
+    whole = pruned
+    if strict and share < 1:
+        whole = parsed.pruned(
+            df,
+            documents,
+            max_share=min(share, strict["max_share"]),
+            min_documents=strict["min_documents"],
+        )
     if allowed is None:
-        found = _lexical_ranked(state, pruned, state.facets.active, LEXICAL_LIMIT * 2)
+        found = _lexical_ranked(state, whole, state.facets.active, LEXICAL_LIMIT * 2)
     elif allowed.keys:  # near a place: the database restricts by place keys, then ranks
         pairs = backends.lexical_near(pruned, allowed.keys)
         rows = state.doc_row_of([d for d, _ in pairs])
@@ -166,7 +183,7 @@ def _lexical(
         found = [(int(rows[i]), float(scores[i]), None) for i in best]
     elif (share := allowed.share()) >= DENSE_FILTERS:  # most pass: rank all, then filter
         wanted = int(LEXICAL_LIMIT / max(share, 1e-9) * 1.5)
-        found = _lexical_ranked(state, pruned, allowed.mask, wanted)
+        found = _lexical_ranked(state, whole, allowed.mask, wanted)
     else:  # few pass: find the matches unranked, keep the allowed, rank those
         docs = backends.matching_documents(pruned)
         rows = state.doc_row_of(docs)

@@ -1,4 +1,5 @@
-"""The in-memory vector index: every service's embedding in one matrix, for cosine search.
+"""The in-memory index: every service's embedding in one matrix, for cosine search, and its
+facets (status, place, filters; see `facets`) in columns aligned with the matrix rows.
 
 Built lazily from the database on first use and refreshed incrementally: at most every
 `CHECK_SECONDS` a search asks the database whether documents changed (max updated_at and

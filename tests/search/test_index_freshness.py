@@ -92,3 +92,16 @@ def test_an_empty_directory_answers_every_kind_of_search() -> None:
     ):
         page = search(params)
         assert page.total == 0 and page.hits == []
+
+
+def test_documents_deleted_elsewhere_leave_the_index_within_a_minute() -> None:
+    gone, kept = ServiceFactory(name="Chess club"), ServiceFactory(name="Chess club")
+    assert len(vectors.index().ids) == 2
+    # Not the newest document (that would change the newest change): as another process
+    # would, without this process's signal.
+    SearchDocument.objects.filter(service=gone).delete()
+    as_another_process_would()
+    assert len(vectors.index().ids) == 2  # counting is a table scan: not on every check
+    vectors._state.checked_at -= vectors.CHECK_SECONDS + 1  # type: ignore[union-attr]
+    vectors._state.counted_at -= vectors.COUNT_SECONDS + 1  # type: ignore[union-attr]
+    assert vectors.index().ids == [vectors.uuid_key(kept.id)]

@@ -2,9 +2,10 @@
 facets (status, place, filters; see `facets`) in columns aligned with the matrix rows.
 
 Built lazily from the database on first use and refreshed incrementally: at most every
-`CHECK_SECONDS` a search asks the database whether documents changed (max updated_at and
-count), and loads only rows updated since. Other processes (workers, gunicorn) see changes the
-same way, so the database stays the one source of truth.
+`CHECK_SECONDS` a search asks the database whether documents changed (max updated_at, and
+the count when needed: see `_generation`), and loads only rows updated since. Other
+processes (workers, gunicorn) see changes the same way, so the database stays the one source
+of truth.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connection
-from django.db.models import Count, Max
+from django.db.models import Max
 
 from linkwork.directory.models import ServiceArea
 from linkwork.search.embedding import get_embedder
@@ -25,6 +26,7 @@ from linkwork.search.facets import FIELDS, Facets, uuid_key
 from linkwork.search.models import SearchDocument
 
 CHECK_SECONDS = 2.0
+COUNT_SECONDS = 60.0
 
 
 @dataclass
@@ -38,6 +40,7 @@ class State:
     model: str
     generation: tuple
     checked_at: float
+    counted_at: float = 0.0
 
     def service_uuid(self, row: int) -> uuid.UUID:
         return uuid.UUID(hex=self.ids[row])
@@ -76,9 +79,14 @@ def reset() -> None:
         _state = None
 
 
-def _generation() -> tuple:
-    agg = SearchDocument.objects.aggregate(m=Max("updated_at"), n=Count("id"))
-    return (agg["m"], agg["n"])
+def _generation(previous: tuple | None, *, count: bool) -> tuple:
+    """(newest document change, number of documents). Counting is a scan of the table on
+    PostgreSQL (seconds at a million documents), so it runs only when something changed, when
+    this process asked (`mark_stale`), or every COUNT_SECONDS to notice deletions elsewhere."""
+    newest = SearchDocument.objects.aggregate(m=Max("updated_at"))["m"]
+    if previous is not None and not count and newest == previous[0]:
+        return previous
+    return (newest, SearchDocument.objects.count())
 
 
 def _raw_rows(qs) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
@@ -212,14 +220,19 @@ def index() -> State:
     if state is not None and state.model == model and not _force_check and fresh:
         return state
     with _lock:
-        _force_check = False
-        generation = _generation()
+        forced, _force_check = _force_check, False
+        previous = _state.generation if _state is not None else None
+        counted_at = _state.counted_at if _state is not None else 0.0
+        count = forced or now - counted_at >= COUNT_SECONDS
+        generation = _generation(previous, count=count)
         if _state is None or _state.model != model:
             _state = _build(model, generation)
         elif generation != _state.generation:
             _state = _refresh(_state, generation)
         else:
             _state.checked_at = now
+        if count or previous is None or generation is not previous:
+            _state.counted_at = now
         return _state
 
 

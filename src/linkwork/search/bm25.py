@@ -17,7 +17,6 @@ from linkwork.search.query import ParsedQuery
 
 K1 = 1.2
 B = 0.75
-FIELDS = ("name_text", "taxonomy_text", "summary_text", "description_text")
 
 
 def _idf(df: int, documents: int) -> float:

@@ -145,7 +145,8 @@ def search(params: SearchParams) -> SearchPage:
         )
         for c in page
     ]
-    explain_hits(hits, {state.service_uuid(c.row): c for c in page}, parsed, explain=params.explain)
+    by_id = {h.service_id: c for h, c in zip(hits, page, strict=True)}
+    explain_hits(hits, by_id, parsed, explain=params.explain)
     return SearchPage(
         hits=hits, total=total, page=params.page, per_page=params.per_page, notes=notes
     )
@@ -160,35 +161,35 @@ def _lexical(
     df, documents = vocabulary.document_frequency()
     share = settings.SEARCH_COMMON_WORD_SHARE
     pruned = parsed.pruned(df, documents, max_share=share)
-    # Ranking over the whole index costs most on PostgreSQL (ts_rank scores every match).
-    strict = PRUNING.get(connection.vendor)
-    whole = pruned
-    if strict and share < 1:
-        whole = parsed.pruned(
+
+    def whole() -> ParsedQuery:
+        """The query to rank over the whole index: PostgreSQL's ts_rank scores every match,
+        so it keeps fewer common words there."""
+        strict = PRUNING.get(connection.vendor)
+        if not strict or share >= 1:
+            return pruned
+        return parsed.pruned(
             df,
             documents,
             max_share=min(share, strict["max_share"]),
             min_documents=strict["min_documents"],
         )
+
     if allowed is None:
-        found = _lexical_ranked(state, whole, state.facets.active, LEXICAL_LIMIT * 2)
+        found = _lexical_ranked(state, whole(), state.facets.active, LEXICAL_LIMIT * 2)
     elif allowed.keys:  # near a place: the database restricts by place keys, then ranks
         pairs = backends.lexical_near(pruned, allowed.keys)
-        rows = state.doc_row_of([d for d, _ in pairs])
+        rows, keep = _allowed(state, [d for d, _ in pairs], allowed.mask)
         scores = np.fromiter((sc for _, sc in pairs), dtype=np.float64, count=len(pairs))
-        keep = rows >= 0
-        keep[keep] = allowed.mask[rows[keep]]
         rows, scores = rows[keep], scores[keep]
         best = np.argsort(-scores, kind="stable")[:LEXICAL_LIMIT]
         found = [(int(rows[i]), float(scores[i]), None) for i in best]
-    elif (share := allowed.share()) >= DENSE_FILTERS:  # most pass: rank all, then filter
-        wanted = int(LEXICAL_LIMIT / max(share, 1e-9) * 1.5)
-        found = _lexical_ranked(state, whole, allowed.mask, wanted)
+    elif (share_allowed := allowed.share()) >= DENSE_FILTERS:  # most pass: rank, then filter
+        wanted = int(LEXICAL_LIMIT / max(share_allowed, 1e-9) * 1.5)
+        found = _lexical_ranked(state, whole(), allowed.mask, wanted)
     else:  # few pass: find the matches unranked, keep the allowed, rank those
         docs = backends.matching_documents(pruned)
-        rows = state.doc_row_of(docs)
-        keep = rows >= 0
-        keep[keep] = allowed.mask[rows[keep]]
+        _rows, keep = _allowed(state, docs, allowed.mask)
         ranked = backends.lexical_matches_within(pruned, docs[keep], limit=LEXICAL_LIMIT)
         ranked_rows = state.doc_row_of([m[0] for m in ranked]).tolist()
         found = [(row, sc, name) for row, (_d, sc, name) in zip(ranked_rows, ranked, strict=True)]
@@ -204,10 +205,19 @@ def _lexical_ranked(
 ) -> list[tuple[int, float, str | None]]:
     """The database's best matches over the whole index, keeping the rows of mask."""
     matches = backends.lexical_matches(parsed, limit=min(limit, 5000))
-    rows = state.doc_row_of([m[0] for m in matches]).tolist()
+    rows, keep = _allowed(state, [m[0] for m in matches], mask)
     return [
-        (r, sc, name) for r, (_d, sc, name) in zip(rows, matches, strict=True) if r >= 0 and mask[r]
+        (int(r), sc, name) for r, ok, (_d, sc, name) in zip(rows, keep, matches, strict=True) if ok
     ]
+
+
+def _allowed(state: vectors.State, doc_ids, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """The rows of some search documents, and which of them the mask allows (documents the
+    in-memory index does not hold yet are not allowed)."""
+    rows = state.doc_row_of(doc_ids)
+    keep = rows >= 0
+    keep[keep] = mask[rows[keep]]
+    return rows, keep
 
 
 def _semantic(
@@ -232,9 +242,10 @@ def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | 
     if allowed is None or allowed.near_rows is None:  # the first by name
         ids = filtered(params).values_list("id", flat=True)[:BROWSE_LIMIT]
         return [r for sid in ids if (r := state.row_of(sid)) is not None]
-    nearest = allowed.near_rows[np.argsort(allowed.near_m)].tolist()
-    remote = np.flatnonzero(allowed.remote & ~np.isin(np.arange(len(allowed.mask)), nearest))
-    return [*nearest, *remote.tolist()]
+    nearest = allowed.near_rows[np.argsort(allowed.near_m)]
+    remote_only = allowed.remote.copy()  # type: ignore[union-attr]
+    remote_only[nearest] = False
+    return [*nearest.tolist(), *np.flatnonzero(remote_only).tolist()]
 
 
 def _distances(candidates: dict[int, Candidate], allowed: Allowed) -> None:

@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "linkwork.search",
     "linkwork.casework",
     "linkwork.outcomes",
+    "linkwork.insight",
+    "linkwork.engagement",
+    "linkwork.network",
+    "linkwork.governance",
 ]
 
 MIDDLEWARE = [

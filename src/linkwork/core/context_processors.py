@@ -22,6 +22,21 @@ NAV_ITEMS: list[tuple[Any, str, tuple[str, ...]]] = [
     (_("Referrals to us"), "casework:portal", (Role.COMMUNITY_EDITOR,)),
     (_("Moderation"), "directory:moderation_queue", (Role.PROGRAMME_MANAGER,)),
     (_("Outcome measures"), "outcomes:instrument_list", (Role.LINK_WORKER, Role.ANALYST)),
+    (_("Insight"), "insight:dashboard", (Role.PROGRAMME_MANAGER, Role.ANALYST)),
+    (_("Engagement"), "engagement:consultation_list", (Role.PROGRAMME_MANAGER, Role.ANALYST)),
+    (
+        _("Network"),
+        "network:home",
+        (
+            Role.LINK_WORKER,
+            Role.PRACTICE_STAFF,
+            Role.COMMUNITY_EDITOR,
+            Role.PROGRAMME_MANAGER,
+            Role.ANALYST,
+            Role.DPO,
+        ),
+    ),
+    (_("Data protection"), "governance:dashboard", (Role.DPO,)),
     (_("Audit log"), "core:audit_log", (Role.DPO,)),
     (_("Administration"), "admin:index", (Role.ADMIN,)),
 ]

@@ -1,0 +1,3 @@
+"""Who may do what in insight: declared in the core policy (linkwork.core.policy)."""
+
+from __future__ import annotations

@@ -1,3 +1,4 @@
+# ruff: noqa: SIM115, RUF059
 """Build directory.json (HSDS 3.0 service list) from _services.py; deterministic.
 
 Run: /work/main/.venv/bin/python tests/search/relevance_independent/build_directory.py
@@ -23,27 +24,201 @@ POSTCODES = HERE.parents[2] / "src" / "linkwork" / "places" / "pack" / "postcode
 # town -> (centre latitude, longitude, postcode prefix, council name as feeds write it,
 #          phone area code, street names)
 TOWNS: dict[str, tuple[float, float, str, str, str, list[str]]] = {
-    "Perth": (56.3960, -3.4370, "PH", "Perth and Kinross", "01738", ["High Street", "South Street", "Scott Street", "King Street", "Atholl Street", "Tay Street", "Kinnoull Street", "Canal Street"]),
-    "Falkirk": (56.0019, -3.7839, "FK", "Falkirk", "01324", ["High Street", "Newmarket Street", "Vicar Street", "Callendar Road", "Cow Wynd", "Grahams Road", "Bank Street"]),
-    "Stirling": (56.1190, -3.9370, "FK", "Stirling", "01786", ["Port Street", "King Street", "Barnton Street", "Murray Place", "Dumbarton Road"]),
-    "Grangemouth": (56.0120, -3.7230, "FK", "Falkirk", "01324", ["La Porte Precinct", "Bo'ness Road", "Abbots Road"]),
-    "Alloa": (56.1160, -3.7930, "FK", "Clackmannanshire", "01259", ["Mill Street", "Drysdale Street"]),
-    "Dumfries": (55.0700, -3.6110, "DG", "Dumfries and Galloway", "01387", ["High Street", "English Street", "Buccleuch Street", "Irish Street", "Church Crescent", "Queensberry Street", "Irving Street"]),
-    "Stranraer": (54.9030, -5.0240, "DG", "Dumfries and Galloway", "01776", ["George Street", "Hanover Street"]),
+    "Perth": (
+        56.3960,
+        -3.4370,
+        "PH",
+        "Perth and Kinross",
+        "01738",
+        [
+            "High Street",
+            "South Street",
+            "Scott Street",
+            "King Street",
+            "Atholl Street",
+            "Tay Street",
+            "Kinnoull Street",
+            "Canal Street",
+        ],
+    ),
+    "Falkirk": (
+        56.0019,
+        -3.7839,
+        "FK",
+        "Falkirk",
+        "01324",
+        [
+            "High Street",
+            "Newmarket Street",
+            "Vicar Street",
+            "Callendar Road",
+            "Cow Wynd",
+            "Grahams Road",
+            "Bank Street",
+        ],
+    ),
+    "Stirling": (
+        56.1190,
+        -3.9370,
+        "FK",
+        "Stirling",
+        "01786",
+        ["Port Street", "King Street", "Barnton Street", "Murray Place", "Dumbarton Road"],
+    ),
+    "Grangemouth": (
+        56.0120,
+        -3.7230,
+        "FK",
+        "Falkirk",
+        "01324",
+        ["La Porte Precinct", "Bo'ness Road", "Abbots Road"],
+    ),
+    "Alloa": (
+        56.1160,
+        -3.7930,
+        "FK",
+        "Clackmannanshire",
+        "01259",
+        ["Mill Street", "Drysdale Street"],
+    ),
+    "Dumfries": (
+        55.0700,
+        -3.6110,
+        "DG",
+        "Dumfries and Galloway",
+        "01387",
+        [
+            "High Street",
+            "English Street",
+            "Buccleuch Street",
+            "Irish Street",
+            "Church Crescent",
+            "Queensberry Street",
+            "Irving Street",
+        ],
+    ),
+    "Stranraer": (
+        54.9030,
+        -5.0240,
+        "DG",
+        "Dumfries and Galloway",
+        "01776",
+        ["George Street", "Hanover Street"],
+    ),
     "Annan": (54.9880, -3.2600, "DG", "Dumfries and Galloway", "01461", ["High Street"]),
-    "Lerwick": (60.1550, -1.1450, "ZE", "Shetland Islands", "01595", ["Commercial Street", "King Harald Street", "Market Street", "Hillhead", "Harbour Street", "North Road"]),
-    "Stornoway": (58.2090, -6.3880, "HS", "Na h-Eileanan Siar", "01851", ["Cromwell Street", "Francis Street", "Kenneth Street", "Point Street", "Church Street", "Bayhead"]),
-    "Kirkwall": (58.9810, -2.9600, "KW", "Orkney Islands", "01856", ["Albert Street", "Broad Street", "Victoria Street", "Junction Road"]),
-    "Wick": (58.4390, -3.0930, "KW", "Highland", "01955", ["High Street", "Bridge Street", "Market Place"]),
+    "Lerwick": (
+        60.1550,
+        -1.1450,
+        "ZE",
+        "Shetland Islands",
+        "01595",
+        [
+            "Commercial Street",
+            "King Harald Street",
+            "Market Street",
+            "Hillhead",
+            "Harbour Street",
+            "North Road",
+        ],
+    ),
+    "Stornoway": (
+        58.2090,
+        -6.3880,
+        "HS",
+        "Na h-Eileanan Siar",
+        "01851",
+        [
+            "Cromwell Street",
+            "Francis Street",
+            "Kenneth Street",
+            "Point Street",
+            "Church Street",
+            "Bayhead",
+        ],
+    ),
+    "Kirkwall": (
+        58.9810,
+        -2.9600,
+        "KW",
+        "Orkney Islands",
+        "01856",
+        ["Albert Street", "Broad Street", "Victoria Street", "Junction Road"],
+    ),
+    "Wick": (
+        58.4390,
+        -3.0930,
+        "KW",
+        "Highland",
+        "01955",
+        ["High Street", "Bridge Street", "Market Place"],
+    ),
     "Thurso": (58.5930, -3.5220, "KW", "Highland", "01847", ["Traill Street"]),
-    "Galashiels": (55.6150, -2.8070, "TD", "Scottish Borders", "01896", ["Channel Street", "Bank Street", "High Street", "Overhaugh Street", "Market Street"]),
-    "Hawick": (55.4230, -2.7870, "TD", "Scottish Borders", "01450", ["High Street", "North Bridge Street", "Commercial Road"]),
-    "Fort William": (56.8190, -5.1050, "PH", "Highland", "01397", ["High Street", "Cameron Square", "Belford Road"]),
+    "Galashiels": (
+        55.6150,
+        -2.8070,
+        "TD",
+        "Scottish Borders",
+        "01896",
+        ["Channel Street", "Bank Street", "High Street", "Overhaugh Street", "Market Street"],
+    ),
+    "Hawick": (
+        55.4230,
+        -2.7870,
+        "TD",
+        "Scottish Borders",
+        "01450",
+        ["High Street", "North Bridge Street", "Commercial Road"],
+    ),
+    "Fort William": (
+        56.8190,
+        -5.1050,
+        "PH",
+        "Highland",
+        "01397",
+        ["High Street", "Cameron Square", "Belford Road"],
+    ),
     "Aviemore": (57.1950, -3.8270, "PH", "Highland", "01479", ["Grampian Road"]),
-    "Pitlochry": (56.7040, -3.7300, "PH", "Perth and Kinross", "01796", ["Atholl Road", "West Moulin Road"]),
-    "Crieff": (56.3730, -3.8400, "PH", "Perth and Kinross", "01764", ["James Square", "High Street", "Comrie Street"]),
-    "Blairgowrie": (56.5920, -3.3400, "PH", "Perth and Kinross", "01250", ["Wellmeadow", "Allan Street"]),
-    "Glasgow": (55.8610, -4.2580, "G2", "Glasgow City", "0141", ["Bath Street", "West George Street", "Hope Street", "St Vincent Street", "Wellington Street", "West Nile Street", "Renfield Street", "Bothwell Street"]),
+    "Pitlochry": (
+        56.7040,
+        -3.7300,
+        "PH",
+        "Perth and Kinross",
+        "01796",
+        ["Atholl Road", "West Moulin Road"],
+    ),
+    "Crieff": (
+        56.3730,
+        -3.8400,
+        "PH",
+        "Perth and Kinross",
+        "01764",
+        ["James Square", "High Street", "Comrie Street"],
+    ),
+    "Blairgowrie": (
+        56.5920,
+        -3.3400,
+        "PH",
+        "Perth and Kinross",
+        "01250",
+        ["Wellmeadow", "Allan Street"],
+    ),
+    "Glasgow": (
+        55.8610,
+        -4.2580,
+        "G2",
+        "Glasgow City",
+        "0141",
+        [
+            "Bath Street",
+            "West George Street",
+            "Hope Street",
+            "St Vincent Street",
+            "Wellington Street",
+            "West Nile Street",
+            "Renfield Street",
+            "Bothwell Street",
+        ],
+    ),
 }
 
 # How service areas are written in the feed (varied on purpose) per council name.
@@ -52,7 +227,11 @@ AREA_WORDING = {
     "Falkirk": ["Falkirk council area", "Falkirk", "NHS Forth Valley"],
     "Stirling": ["Stirling", "Stirling council area"],
     "Clackmannanshire": ["Clackmannanshire"],
-    "Dumfries and Galloway": ["Dumfries and Galloway", "Dumfries & Galloway", "NHS Dumfries and Galloway"],
+    "Dumfries and Galloway": [
+        "Dumfries and Galloway",
+        "Dumfries & Galloway",
+        "NHS Dumfries and Galloway",
+    ],
     "Shetland Islands": ["Shetland Islands", "Shetland"],
     "Na h-Eileanan Siar": ["Na h-Eileanan Siar", "Western Isles", "Outer Hebrides"],
     "Orkney Islands": ["Orkney Islands", "Orkney"],
@@ -83,7 +262,9 @@ def postcode_pool() -> dict[str, list[tuple[str, float, float]]]:
             (r for r in rows if r["postcode"].startswith(prefix)),
             key=lambda r: _km(lat, lon, float(r["latitude"]), float(r["longitude"])),
         )
-        pool[town] = [(r["postcode"], float(r["latitude"]), float(r["longitude"])) for r in near[:120:3]]
+        pool[town] = [
+            (r["postcode"], float(r["latitude"]), float(r["longitude"])) for r in near[:120:3]
+        ]
     return pool
 
 
@@ -110,9 +291,16 @@ def _org(name: str, town: str | None) -> dict:
     """The organisation as first described (one organisation, one description)."""
     if name in _ORGS:
         return dict(_ORGS[name])
-    desc = f"{name} is a community organisation" + (f" based in {town}." if town else " working across Scotland.")
-    _ORGS[name] = {"id": uid("org", name), "name": name, "description": desc,
-                   "website": "https://www.example.org.uk/" + "-".join(name.lower().replace("'", "").replace("&", "and").split())}
+    desc = f"{name} is a community organisation" + (
+        f" based in {town}." if town else " working across Scotland."
+    )
+    _ORGS[name] = {
+        "id": uid("org", name),
+        "name": name,
+        "description": desc,
+        "website": "https://www.example.org.uk/"
+        + "-".join(name.lower().replace("'", "").replace("&", "and").split()),
+    }
     return dict(_ORGS[name])
 
 
@@ -134,7 +322,10 @@ def build() -> list[Entry]:
             street = streets[used[town] % len(streets)]
             used[town] += 1
             seq += 1
-            fmt = {"town": town, "council": council if council != "Glasgow City" else "Glasgow City"}
+            fmt = {
+                "town": town,
+                "council": council if council != "Glasgow City" else "Glasgow City",
+            }
             name = name_t.format(**fmt)
             org = org_t.format(**fmt)
             key = f"{kind}:{town}"
@@ -146,15 +337,17 @@ def build() -> list[Entry]:
                 "name": loc_name,
                 "latitude": lat,
                 "longitude": lon,
-                "addresses": [{
-                    "id": uid("addr", key),
-                    "address_1": f"{(seq * 13) % 140 + 1} {street}",
-                    "city": town,
-                    "state_province": "Scotland",
-                    "postal_code": pc,
-                    "country": "GB",
-                    "address_type": "physical",
-                }],
+                "addresses": [
+                    {
+                        "id": uid("addr", key),
+                        "address_1": f"{(seq * 13) % 140 + 1} {street}",
+                        "city": town,
+                        "state_province": "Scotland",
+                        "postal_code": pc,
+                        "country": "GB",
+                        "address_type": "physical",
+                    }
+                ],
             }
             areas: list[str] = []
             if seq % 3 != 0:  # most local feeds name an area; some leave it out
@@ -177,8 +370,10 @@ def build() -> list[Entry]:
             if audience == "older":
                 doc["eligibility_description"] = "Older people, usually aged 60 and over."
                 doc["minimum_age"] = 60
-            entries.append(Entry(key, doc, need, list(secondary), audience, delivery, town, lat, lon, areas))
-    for (key, name, org, desc, delivery, areas, need, secondary, audience, langs) in REMOTE:
+            entries.append(
+                Entry(key, doc, need, list(secondary), audience, delivery, town, lat, lon, areas)
+            )
+    for key, name, org, desc, delivery, areas, need, secondary, audience, langs in REMOTE:
         seq += 1
         doc = {
             "id": uid("svc", key),
@@ -191,21 +386,48 @@ def build() -> list[Entry]:
             "service_areas": [{"id": uid("area", key, a), "name": a} for a in areas],
         }
         if langs:
-            names = {"pl": "Polish", "ar": "Arabic", "uk": "Ukrainian", "zh": "Chinese (Mandarin)", "ru": "Russian"}
-            doc["languages"] = [{"id": uid("lang", key, c), "name": names[c], "code": c} for c in langs]
+            names = {
+                "pl": "Polish",
+                "ar": "Arabic",
+                "uk": "Ukrainian",
+                "zh": "Chinese (Mandarin)",
+                "ru": "Russian",
+            }
+            doc["languages"] = [
+                {"id": uid("lang", key, c), "name": names[c], "code": c} for c in langs
+            ]
         if audience == "older":
             doc["minimum_age"] = 60
         if audience == "young":
             doc["minimum_age"], doc["maximum_age"] = 12, 25
-        entries.append(Entry("remote:" + key, doc, need, list(secondary), audience, delivery, None, None, None, areas))
+        entries.append(
+            Entry(
+                "remote:" + key,
+                doc,
+                need,
+                list(secondary),
+                audience,
+                delivery,
+                None,
+                None,
+                None,
+                areas,
+            )
+        )
     return entries
 
 
 def directory(entries: list[Entry]) -> dict:
     contents = [e.doc for e in entries]
     return {
-        "total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
-        "first_page": True, "last_page": True, "empty": False, "contents": contents,
+        "total_items": len(contents),
+        "total_pages": 1,
+        "page_number": 1,
+        "size": len(contents),
+        "first_page": True,
+        "last_page": True,
+        "empty": False,
+        "contents": contents,
     }
 
 
@@ -237,4 +459,6 @@ if __name__ == "__main__":
     d = directory(es)
     validate(d)
     (HERE / "directory.json").write_text(json.dumps(d, indent=1, ensure_ascii=False) + "\n")
-    print(len(es), "services,", len({e.doc["organization"]["id"] for e in es}), "organisations, valid")
+    print(
+        len(es), "services,", len({e.doc["organization"]["id"] for e in es}), "organisations, valid"
+    )

@@ -44,7 +44,9 @@ def ndcg(ranked: list[str], grades: dict[str, int], k: int = K) -> float:
     return dcg([grades.get(sid, 0) for sid in ranked]) / ideal
 
 
-def summarise(label: str, queries: list[dict], rankings: dict[str, list[str]], errors: list[dict]) -> dict:
+def summarise(
+    label: str, queries: list[dict], rankings: dict[str, list[str]], errors: list[dict]
+) -> dict:
     per_query: dict[str, float] = {}
     by_cat: dict[str, list[float]] = {}
     for q in queries:
@@ -66,9 +68,9 @@ def summarise(label: str, queries: list[dict], rankings: dict[str, list[str]], e
 # --- keyword baseline --------------------------------------------------------------------
 
 STOP = set(
-    "a an and are as at be but by can do for from get go had has have i i'm im in is it its just "
-    "me my of on or our so that the them there they this to up us was we what with you your "
-    "near need needs help support someone want wants would could".split()
+    """a an and are as at be but by can do for from get go had has have i i'm im in is it its
+    just me my of on or our so that the them there they this to up us was we what with you your
+    near need needs help support someone want wants would could""".split()  # noqa: SIM905
 )
 
 
@@ -79,18 +81,31 @@ def words(text: str) -> set[str]:
 
 def km(a: float, b: float, c: float, d: float) -> float:
     p1, p2 = math.radians(a), math.radians(c)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def keyword_rankings(queries: list[dict], directory: dict) -> dict[str, list[str]]:
-    where = {r["postcode"]: (float(r["latitude"]), float(r["longitude"]))
-             for r in csv.DictReader(gzip.open(POSTCODES, "rt")) if r["latitude"]}
+    with gzip.open(POSTCODES, "rt") as f:
+        where = {
+            r["postcode"]: (float(r["latitude"]), float(r["longitude"]))
+            for r in csv.DictReader(f)
+            if r["latitude"]
+        }
     docs = []
     for s in directory["contents"]:
-        text = " ".join([s["name"], s.get("description", ""), s["organization"]["name"],
-                         s.get("eligibility_description", "")]
-                        + [a["name"] for a in s.get("service_areas", [])])
+        text = " ".join(
+            [
+                s["name"],
+                s.get("description", ""),
+                s["organization"]["name"],
+                s.get("eligibility_description", ""),
+            ]
+            + [a["name"] for a in s.get("service_areas", [])]
+        )
         locs = [sal["location"] for sal in s.get("service_at_locations", [])]
         point = (locs[0]["latitude"], locs[0]["longitude"]) if locs else None
         docs.append((s["id"], s["name"], words(text), point))
@@ -115,22 +130,32 @@ def keyword_rankings(queries: list[dict], directory: dict) -> dict[str, list[str
 
 
 def cli(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "linkwork", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "linkwork", *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
     if done.returncode != 0:
-        raise SystemExit(f"linkwork {' '.join(args)} failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+        raise SystemExit(
+            f"linkwork {' '.join(args)} failed ({done.returncode}):\n"
+            f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
+        )
     return None
 
 
-def app_rankings(queries: list[dict], modes: list[str]) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
+def app_rankings(
+    queries: list[dict], modes: list[str]
+) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
     var = tempfile.mkdtemp(prefix="linkwork-relevance-independent-")
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     env["LINKWORK_VAR_DIR"] = var
     src = str(ROOT / "src")
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    for step in (("migrate", "--no-input"), ("load-places",), ("import-hsds", str(HERE / "directory.json")),
-                 ("rebuild-search-index",)):
+    for step in (
+        ("migrate", "--no-input"),
+        ("load-places",),
+        ("import-hsds", str(HERE / "directory.json")),
+        ("rebuild-search-index",),
+    ):
         print("linkwork", *step, file=sys.stderr)
         cli(env, *step)
     os.environ.pop("DATABASE_URL", None)
@@ -159,11 +184,16 @@ def app_rankings(queries: list[dict], modes: list[str]) -> dict[str, tuple[dict[
                     headers = {"Authorization": "Bearer " + _token(env)}
                     resp = client.get("/api/v1/search", params, headers=headers)
                 if resp.status_code != 200:
-                    errors.append({"query": q["id"], "status": resp.status_code,
-                                   "detail": resp.content.decode("utf-8", "replace")[:300]})
+                    errors.append(
+                        {
+                            "query": q["id"],
+                            "status": resp.status_code,
+                            "detail": resp.content.decode("utf-8", "replace")[:300],
+                        }
+                    )
                     continue
                 rankings[q["id"]] = [str(r["id"]) for r in resp.json()["results"]][:K]
-            except Exception as exc:  # noqa: BLE001 - any failure of the app scores 0 and is reported
+            except Exception as exc:
                 errors.append({"query": q["id"], "status": "exception", "detail": repr(exc)[:300]})
         results[mode] = (rankings, errors)
     return results
@@ -174,34 +204,51 @@ def _token(env: dict[str, str]) -> str:
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.get_or_create(username="relevance-eval", defaults={"is_staff": True})
-    done = subprocess.run([sys.executable, "-m", "linkwork", "create-token", "relevance-eval"],
-                          env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "linkwork", "create-token", "relevance-eval"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip().splitlines()[-1]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=["hybrid", "lexical", "semantic", "all"], default="hybrid")
+    parser.add_argument(
+        "--mode", choices=["hybrid", "lexical", "semantic", "all"], default="hybrid"
+    )
     parser.add_argument("--baseline", choices=["keyword"], help="score the keyword baseline only")
     args = parser.parse_args(argv)
     queries: list[dict] = json.loads((HERE / "queries.json").read_text())["queries"]
     directory: dict[str, Any] = json.loads((HERE / "directory.json").read_text())
     if args.baseline == "keyword":
-        report = [summarise("baseline:keyword(40km)", queries, keyword_rankings(queries, directory), [])]
+        report = [
+            summarise("baseline:keyword(40km)", queries, keyword_rankings(queries, directory), [])
+        ]
     else:
         modes = ["hybrid", "lexical", "semantic"] if args.mode == "all" else [args.mode]
-        report = [summarise(f"app:{m}", queries, *app_rankings_cached(queries, modes)[m]) for m in modes]
+        report = [
+            summarise(f"app:{m}", queries, *app_rankings_cached(queries, modes)[m]) for m in modes
+        ]
     for r in report:
         if r["errors"]:
-            print(f"NOTE: {len(r['errors'])} queries returned an error in {r['run']}; each counts as 0.",
-                  file=sys.stderr)
+            print(
+                f"NOTE: {len(r['errors'])} queries returned an error in {r['run']}; "
+                "each counts as 0.",
+                file=sys.stderr,
+            )
     print(json.dumps(report if len(report) > 1 else report[0], indent=1, ensure_ascii=False))
 
 
 _CACHE: dict[str, tuple[dict[str, list[str]], list[dict]]] = {}
 
 
-def app_rankings_cached(queries: list[dict], modes: list[str]) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
+def app_rankings_cached(
+    queries: list[dict], modes: list[str]
+) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
     if not _CACHE:
         _CACHE.update(app_rankings(queries, modes))
     return _CACHE

@@ -61,6 +61,7 @@ def summarise(
         "ndcg@10": round(sum(allscores) / len(allscores), 4),
         "by_category": {c: round(sum(v) / len(v), 4) for c, v in sorted(by_cat.items())},
         "errors": errors,
+        "no_results": [q["id"] for q in queries if q["id"] in rankings and not rankings[q["id"]]],
         "per_query": per_query,
     }
 

@@ -7,6 +7,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
 from fhir.resources.R4B.operationoutcome import OperationOutcome
+from fhir.resources.R4B.servicerequest import ServiceRequest
 from fhir.resources.R4B.task import Task
 
 from linkwork.casework import services
@@ -86,13 +87,20 @@ def test_round_trip_service_request_to_task_following_the_case(client, staff) ->
     response = post(client, service_request(), headers)
     assert response.status_code == 201, response.content
     assert response["Content-Type"] == "application/fhir+json"
-    task = Task.model_validate(response.json())
-    assert task.status == "received"
+    created = ServiceRequest.model_validate(response.json())
     referral = Referral.objects.get()
+    assert created.id == str(referral.pk) and created.status == "active"
     assert referral.person.chi == CHI and referral.source == "fhir"
     assert referral.reasons == ["other", "social_isolation"]
-    assert "Recently widowed" in referral.reason_detail and referral.external_id == "R-1"
-    assert response["Location"] == f"/fhir/Task/{referral.pk}"
+    assert "Recently widowed" in referral.reason_detail
+    assert referral.external_id == "https://gp.example/referrals|R-1"
+    version = created.meta.versionId
+    assert response["Location"] == (
+        f"http://testserver/fhir/ServiceRequest/{referral.pk}/_history/{version}"
+    )
+    assert response["ETag"] == f'W/"{version}"' and response["Last-Modified"]
+    task = Task.model_validate(client.get(f"/fhir/Task/{referral.pk}", **headers).json())
+    assert task.status == "received"
 
     worker = make_user(Role.LINK_WORKER, organisations=(practice,))
     services.triage(case=referral.case, actor=worker, decision="triaged")

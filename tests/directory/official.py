@@ -101,3 +101,20 @@ def _uk_service_validator() -> Any:
 def uk_profile_service_errors(document: Any) -> list[str]:
     """Errors against the Open Referral UK profile's compiled service schema."""
     return [e.message for e in _uk_service_validator().iter_errors(document)]
+
+
+@cache
+def _uk_validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    require_official()
+    path = HSDS / "uk-profile" / "schema" / "compiled" / f"{kind}.json"
+    return Draft202012Validator(
+        json.loads(path.read_text()), format_checker=FormatChecker(formats=["uuid"])
+    )
+
+
+def uk_profile_errors(kind: str, document: Any) -> list[str]:
+    """Errors against one of the UK profile's compiled schemas (service, service_list,
+    service_at_location, service_at_location_list, organization, organization_list)."""
+    return [e.message for e in _uk_validator(kind).iter_errors(document)]

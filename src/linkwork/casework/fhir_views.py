@@ -1,177 +1,275 @@
-"""FHIR endpoints: plain Django views answering application/fhir+json."""
+"""FHIR R4 interactions under /fhir/ (see fhir_server for how they speak FHIR): referrals in
+as ServiceRequest, their progress as Task, the discharge message as Communication, and the
+Patient and Organization those reference, each as far as the caller may see it."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
-from linkwork.casework import fhir, services
+from linkwork.casework import fhir, fhir_intake
+from linkwork.casework.fhir_server import (
+    FhirError,
+    caller,
+    count_and_offset,
+    interaction,
+    numeric_id,
+    read_body,
+    reference_id,
+    respond,
+    searchset,
+    version_of,
+    versioned_headers,
+)
 from linkwork.casework.models import Discharge, Person, Referral
 from linkwork.casework.selectors import referrals_made_by, visible_referrals
 from linkwork.core import audit
 from linkwork.core.models import Organisation
 from linkwork.core.permissions import has_role, is_admin, practice_ids
 from linkwork.core.roles import Role
-from linkwork.core.tokens import authenticate_token
 
-FHIR_JSON = "application/fhir+json"
-
-
-def _json(body: dict[str, Any], status: int = 200, **headers: str) -> HttpResponse:
-    response = HttpResponse(json.dumps(body), status=status, content_type=FHIR_JSON)
-    for k, v in headers.items():
-        response[k] = v
-    return response
+if TYPE_CHECKING:
+    from linkwork.core.models import User
 
 
-def _outcome(status: int, code: str, diagnostics: str, expression: str = "") -> HttpResponse:
-    return _json(fhir.operation_outcome([("error", code, diagnostics, expression)]), status)
+def _referrals(user: User) -> QuerySet[Referral]:
+    """Referrals the caller may follow: their case scope, or those they sent."""
+    scope = visible_referrals(user) | referrals_made_by(user)
+    return scope.distinct().select_related("case__practice", "case__discharge", "person",
+                                           "referring_organisation")  # fmt: skip
 
 
-def _user(request: HttpRequest) -> Any:
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        user = authenticate_token(header[7:].strip())
-        if user is not None:
-            request.user = user
-            from linkwork.core.context import current_user_var
+def _service_request(request: HttpRequest, referral: Referral, status: int) -> HttpResponse:
+    changed = fhir.last_updated(referral)
+    body = fhir.service_request_for(referral, version_of(changed))
+    headers = versioned_headers(request, f"ServiceRequest/{referral.pk}", changed)
+    prefer = request.headers.get("Prefer", "")
+    if request.method == "POST" and "return=minimal" in prefer:
+        response = HttpResponse(status=status)
+        for key, value in headers.items():
+            response[key.replace("_", "-")] = value
+        return response
+    return respond(body, status, **headers)
 
-            current_user_var.set(user)
-        return user
-    return request.user if request.user.is_authenticated else None
 
-
+@interaction("GET")
 def metadata(request: HttpRequest) -> HttpResponse:
-    return _json(fhir.capability_statement(request.build_absolute_uri("/fhir/")))
+    return respond(fhir.capability_statement(request.build_absolute_uri("/fhir/")))
 
 
-@csrf_exempt
-@require_http_methods(["POST"])
-def service_request_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if user is None:
-        return _outcome(401, "login", "Send Authorization: Bearer <token>.")
-    if not has_role(user, Role.PRACTICE_STAFF):
-        return _outcome(403, "forbidden", "Only GP practice staff accounts may send referrals.")
-    try:
-        body = json.loads(request.body or b"null")
-    except ValueError:
-        return _outcome(400, "structure", "The body is not JSON.")
-    try:
-        sr = fhir.parse_service_request(body)
-        data = fhir.referral_input(sr)
-    except fhir.FhirInvalid as exc:
-        return _json(fhir.operation_outcome(exc.issues), exc.status)
+@interaction("GET", "POST")
+def service_requests(request: HttpRequest) -> HttpResponse:
+    user = caller(request)
+    if request.method == "POST":
+        return _create(request, user)
+    return _search_service_requests(request, user)
+
+
+def _practice_for(user: User, data: dict[str, Any]) -> Organisation:
     practices = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE)
     if not is_admin(user):
         practices = practices.filter(id__in=practice_ids(user))
-    practice = (
-        practices.filter(code=data["practice_code"]).first()
-        if data["practice_code"]
-        else practices.filter(
-            pk=data["practice_id"] if str(data["practice_id"]).isdigit() else -1
-        ).first()
-    )
+    if data["practice_code"]:
+        practice = practices.filter(code=data["practice_code"]).first()
+    elif str(data["practice_id"] or "").isascii() and str(data["practice_id"]).isdigit():
+        practice = practices.filter(pk=int(data["practice_id"])).first()
+    else:
+        practice = None
     if practice is None:
-        return _outcome(
+        raise FhirError(
             403,
             "forbidden",
             "The requester is not a practice you work for.",
             "ServiceRequest.requester",
         )
-    try:
-        with transaction.atomic():
-            person = Person.objects.filter(chi=data["chi"], merged_into__isnull=True).first()
-            if person is None:
-                person = services.create_person(
-                    actor=user,
-                    data={
-                        k: data[k]
-                        for k in (
-                            "chi",
-                            "given_name",
-                            "family_name",
-                            "date_of_birth",
-                            "phone",
-                            "email",
-                            "postcode",
-                        )
-                        if data[k]
-                    }
-                    | {"gp_practice": practice},
-                )
-            referral = services.create_referral(
-                person=person,
-                source=Referral.Source.FHIR,
-                practice=practice,
-                referring_organisation=practice,
-                actor=user,
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                external_id=data["external_id"],
-                referrer_name=user.get_full_name() or user.get_username(),
-            )
-    except ValidationError as exc:
-        return _json(fhir.operation_outcome(fhir.as_validation_issues(exc)), 422)
-    task = fhir.task_for(referral, referral.case)
-    return _json(task, 201, Location=f"/fhir/Task/{referral.pk}")
+    return practice
 
 
-def _task_scope(user: Any):  # type: ignore[no-untyped-def]
-    return (visible_referrals(user) | referrals_made_by(user)).distinct()
+def _existing(request: HttpRequest, user: User, external_id: str) -> Referral | None:
+    """Conditional create (If-None-Exist: identifier=system|value) and resubmission of the
+    same requester identifier both find the referral already made."""
+    condition = request.headers.get("If-None-Exist", "").strip()
+    made = _referrals(user).filter(referring_organisation__in=practice_ids(user) or [-1])
+    if is_admin(user):
+        made = _referrals(user)
+    if condition:
+        name, _, value = condition.partition("=")
+        if name.strip() != "identifier" or not value.strip():
+            raise FhirError(400, "not-supported", "If-None-Exist supports identifier=system|value.")
+        found = list(made.filter(_identifier_q(value.strip()))[:2])
+        if len(found) > 1:
+            raise FhirError(412, "duplicate", "More than one ServiceRequest matches.")
+        if found:
+            return found[0]
+    if external_id:
+        return made.filter(external_id=external_id).order_by("pk").first()
+    return None
 
 
-def task_read(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    if user is None:
-        return _outcome(401, "login", "Send Authorization: Bearer <token>.")
-    referral = _task_scope(user).select_related("case__practice", "person").filter(pk=pk).first()
-    if referral is None:
-        return _outcome(404, "not-found", f"Task/{pk} is not known.")
-    audit.record(audit.Action.VIEW, referral, actor=user, detail={"via": "fhir"})
-    return _json(fhir.task_for(referral, referral.case))
+def _create(request: HttpRequest, user: User) -> HttpResponse:
+    if not has_role(user, Role.PRACTICE_STAFF):
+        raise FhirError(403, "forbidden", "Only GP practice staff accounts may send referrals.")
+    body = read_body(request)
+    sr = fhir.parse_service_request(body)
+    data = fhir.referral_input(sr)
+    practice = _practice_for(user, data)
+    existing = _existing(request, user, data["external_id"])
+    if existing is not None:
+        audit.record(audit.Action.VIEW, existing, actor=user, detail={"via": "fhir"})
+        return _service_request(request, existing, 200)
+    referral = fhir_intake.create_referral(user=user, practice=practice, data=data)
+    referral = _referrals(user).get(pk=referral.pk)
+    return _service_request(request, referral, 201)
 
 
-def task_search(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if user is None:
-        return _outcome(401, "login", "Send Authorization: Bearer <token>.")
-    based_on = request.GET.get("based-on", "")
-    ref = based_on.rsplit("/", 1)[-1]
-    if not ref.isdigit():
-        return _outcome(400, "invalid", "based-on must be ServiceRequest/<id>.", "based-on")
-    rows = list(_task_scope(user).select_related("case__practice", "person").filter(pk=int(ref)))
-    bundle = {
-        "resourceType": "Bundle",
-        "type": "searchset",
-        "total": len(rows),
-        "entry": [
-            {
-                "fullUrl": request.build_absolute_uri(f"/fhir/Task/{r.pk}"),
-                "resource": fhir.task_for(r, r.case),
-            }
-            for r in rows
-        ],
-    }
-    return _json(bundle)
+def _identifier_q(token: str) -> Q:
+    """identifier=system|value, |value or value, against the sender's identifier."""
+    system, bar, value = token.rpartition("|")
+    if not bar:
+        return Q(external_id=value) | Q(external_id__endswith=f"|{value}")
+    if not system:
+        return Q(external_id=value)
+    return Q(external_id=f"{system}|{value}")
 
 
-def communication_read(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    if user is None:
-        return _outcome(401, "login", "Send Authorization: Bearer <token>.")
-    discharge = (
-        Discharge.objects.select_related("case__person", "case__practice", "case__referral")
-        .filter(pk=pk, case__referral__in=_task_scope(user))
-        .first()
+def _page(
+    request: HttpRequest, user: User, resource_type: str, rows: QuerySet, render: Any
+) -> HttpResponse:
+    count, offset = count_and_offset(request)
+    total = rows.count()
+    chosen = list(rows.order_by("pk")[offset : offset + count])
+    audit.record(
+        audit.Action.VIEW,
+        resource_type,
+        "",
+        actor=user,
+        detail={"via": "fhir", "count": len(chosen)},
     )
-    if discharge is None:
-        return _outcome(404, "not-found", f"Communication/discharge-{pk} is not known.")
+    return searchset(request, resource_type, [render(r) for r in chosen], total, count, offset)
+
+
+def _search_service_requests(request: HttpRequest, user: User) -> HttpResponse:
+    rows = _referrals(user)
+    params = request.GET
+    if "identifier" in params:
+        rows = rows.filter(_identifier_q(params["identifier"]))
+    if "subject" in params:
+        rows = rows.filter(person_id=reference_id(params["subject"], "Patient", "subject"))
+    if "requester" in params:
+        org = reference_id(params["requester"], "Organization", "requester")
+        rows = rows.filter(referring_organisation_id=org)
+    if "_id" in params:
+        rows = rows.filter(pk=numeric_id(params["_id"], "ServiceRequest"))
+    _refuse_unknown(params, {"identifier", "subject", "requester", "_id"})
+    return _page(
+        request,
+        user,
+        "ServiceRequest",
+        rows,
+        lambda r: (str(r.pk), fhir.service_request_for(r, version_of(fhir.last_updated(r)))),
+    )
+
+
+def _refuse_unknown(params: Any, known: set[str]) -> None:
+    unknown = set(params) - known - {"_count", "_offset", "_format"}
+    if unknown:
+        name = sorted(unknown)[0]
+        raise FhirError(400, "not-supported", f"Search parameter {name} is not supported.", name)
+
+
+def _one_referral(user: User, pk: str, what: str) -> Referral:
+    referral = _referrals(user).filter(pk=numeric_id(pk, what)).first()
+    if referral is None:
+        raise FhirError(404, "not-found", f"{what}/{pk} is not known.")
+    audit.record(audit.Action.VIEW, referral, actor=user, detail={"via": "fhir"})
+    return referral
+
+
+@interaction("GET")
+def service_request_read(request: HttpRequest, pk: str, version: str = "") -> HttpResponse:
+    user = caller(request)
+    referral = _one_referral(user, pk, "ServiceRequest")
+    if version and version != version_of(fhir.last_updated(referral)):
+        raise FhirError(404, "not-found", "Only the current version is kept.")
+    return _service_request(request, referral, 200)
+
+
+@interaction("GET")
+def task_search(request: HttpRequest) -> HttpResponse:
+    user = caller(request)
+    rows = _referrals(user).filter(case__isnull=False)
+    if "based-on" in request.GET:
+        ref = reference_id(request.GET["based-on"], "ServiceRequest", "based-on")
+        rows = rows.filter(pk=ref)
+    if "_id" in request.GET:
+        rows = rows.filter(pk=numeric_id(request.GET["_id"], "Task"))
+    _refuse_unknown(request.GET, {"based-on", "_id"})
+    return _page(request, user, "Task", rows, lambda r: (str(r.pk), fhir.task_for(r, r.case)))
+
+
+@interaction("GET")
+def task_read(request: HttpRequest, pk: str) -> HttpResponse:
+    user = caller(request)
+    referral = _one_referral(user, pk, "Task")
+    return respond(fhir.task_for(referral, referral.case))
+
+
+def _discharges(user: User) -> QuerySet[Discharge]:
+    return Discharge.objects.select_related(
+        "case__person", "case__practice", "case__referral"
+    ).filter(case__referral__in=_referrals(user).values("pk"))
+
+
+@interaction("GET")
+def communication_search(request: HttpRequest) -> HttpResponse:
+    user = caller(request)
+    rows = _discharges(user)
+    if "based-on" in request.GET:
+        ref = reference_id(request.GET["based-on"], "ServiceRequest", "based-on")
+        rows = rows.filter(case__referral_id=ref)
+    _refuse_unknown(request.GET, {"based-on"})
+    return _page(
+        request,
+        user,
+        "Communication",
+        rows,
+        lambda d: (f"discharge-{d.pk}", fhir.discharge_communication(d)),
+    )
+
+
+@interaction("GET")
+def communication_read(request: HttpRequest, pk: str) -> HttpResponse:
+    user = caller(request)
+    number = numeric_id(pk.removeprefix("discharge-"), "Communication")
+    discharge = _discharges(user).filter(pk=number).first()
+    if discharge is None or not pk.startswith("discharge-"):
+        raise FhirError(404, "not-found", f"Communication/{pk[:64]} is not known.")
     audit.record(audit.Action.EXPORT, discharge, actor=user, detail={"format": "fhir"})
-    return _json(fhir.discharge_communication(discharge))
+    return respond(fhir.discharge_communication(discharge))
+
+
+@interaction("GET")
+def patient_read(request: HttpRequest, pk: str) -> HttpResponse:
+    user = caller(request)
+    number = numeric_id(pk, "Patient")
+    person = Person.objects.filter(pk=number, pk__in=_referrals(user).values("person_id")).first()
+    if person is None:
+        raise FhirError(404, "not-found", f"Patient/{pk} is not known.")
+    audit.record(audit.Action.VIEW, person, actor=user, detail={"via": "fhir"})
+    return respond(fhir.patient_for(person))
+
+
+@interaction("GET")
+def organization_read(request: HttpRequest, pk: str) -> HttpResponse:
+    caller(request)
+    organisation = Organisation.objects.filter(pk=numeric_id(pk, "Organization")).first()
+    if organisation is None:
+        raise FhirError(404, "not-found", f"Organization/{pk} is not known.")
+    return respond(fhir.organization_for(organisation))
+
+
+@interaction("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+def unknown(request: HttpRequest, path: str = "") -> HttpResponse:
+    raise FhirError(404, "not-supported", f"/fhir/{path[:100]} is not an interaction offered here.")

@@ -270,3 +270,15 @@ def _extension(kind: str, obj: Model) -> dict[str, Any]:
 
 def build(kind: str, objs: list[Model], shape: Shape, **options: Any) -> list[dict[str, Any]]:
     return Builder(**options).build(kind, objs, shape)
+
+
+def synthesised_category_attributes(services: list[Model]) -> list[Model]:
+    """Attributes (not stored) that carry categories set in Linkwork, as the JSON export nests
+    them under each service: the tabular export writes them as rows of attributes.csv."""
+    attributes, _ = Builder()._attributes_and_metadata([Node("service", s) for s in services])
+    return [a for found in attributes.values() for a in found if a._state.adding]
+
+
+def flat_row(kind: str, obj: Model) -> dict[str, Any]:
+    """One record's own fields and foreign keys, nothing nested: a row of the tabular form."""
+    return Builder(attributes=False, extension=False)._fields(kind, obj, set())

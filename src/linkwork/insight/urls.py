@@ -1,5 +1,13 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from linkwork.insight import views
 
 app_name = "insight"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.dashboard, name="dashboard"),
+    path("activity/", views.activity_view, name="activity"),
+    path("reach/", views.reach_view, name="reach"),
+    path("outcomes/", views.outcomes_view, name="outcomes"),
+    path("export.csv", views.export_csv, name="export_csv"),
+]

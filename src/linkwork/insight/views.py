@@ -1,0 +1,186 @@
+"""Insight pages: thin. Parse the filters, ask the scoped selectors, publish (with disclosure
+control outside the analyst role) and render."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from linkwork.core.permissions import require_role
+from linkwork.core.roles import Role
+from linkwork.insight import charts, selectors
+from linkwork.insight.activity import Measure, activity
+from linkwork.insight.effects import effects
+from linkwork.insight.forms import FilterForm
+from linkwork.insight.models import Programme
+from linkwork.insight.reach import reach
+from linkwork.insight.selectors import SIMD_VERSION, Filters
+from linkwork.insight.tables import CountTable, PublishedTable
+
+ROLES = (Role.PROGRAMME_MANAGER, Role.ANALYST)
+#: Outside the analyst role a summary of fewer than this many things is not shown.
+MIN_SHOWN = 5
+
+
+@dataclass
+class Scope:
+    programme: Programme
+    filters: Filters | None
+    form: FilterForm
+    suppressed: bool
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        query = self.filters.as_query() if self.filters else {}
+        query["programme"] = str(self.programme.pk)
+        return {
+            "programme": self.programme,
+            "filters": self.filters,
+            "form": self.form,
+            "suppressed": self.suppressed,
+            "query": "&".join(f"{k}={v}" for k, v in query.items()),
+            "simd_version": SIMD_VERSION,
+            **extra,
+        }
+
+
+def _scope(request: HttpRequest) -> Scope:
+    raw = request.GET.get("programme")
+    programme = selectors.programme_for(request.user, int(raw) if raw and raw.isdigit() else None)
+    form = FilterForm(
+        request.GET or None,
+        programmes=list(selectors.programmes_for(request.user)),
+        programme=programme,
+        initial={"programme": programme.pk, **Filters.default().__dict__},
+    )
+    if not request.GET:
+        filters: Filters | None = Filters.default()
+    elif form.is_valid():
+        filters = form.filters()
+    else:
+        filters = None
+    suppressed = not selectors.sees_small_counts(request.user, programme)
+    return Scope(programme, filters, form, suppressed)
+
+
+def publish(tables: list[CountTable], suppressed: bool) -> list[PublishedTable]:
+    return [t.publish(suppressed=suppressed) for t in tables]
+
+
+def shown_measures(measures: list[Measure], suppressed: bool) -> list[Measure]:
+    if not suppressed:
+        return measures
+    return [m if m.n >= MIN_SHOWN else Measure(m.label, None, m.n, m.unit) for m in measures]
+
+
+def _chart_list(published: list[PublishedTable]) -> list[dict[str, Any]]:
+    out = []
+    for table in published:
+        if table.key == "referrals_by_month":
+            spec = charts.stacked_months(table)
+        elif len(table.source.columns) == 1:
+            spec = charts.bar(table)
+        else:
+            spec = None
+        out.append({"table": table, "spec": spec, "id": f"chart-{table.key}"})
+    return out
+
+
+@never_cache
+@require_role(*ROLES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    return render(
+        request,
+        "insight/dashboard.html",
+        scope.context(page="overview"),
+    )
+
+
+@never_cache
+@require_role(*ROLES)
+def activity_view(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    context = scope.context(page="activity")
+    if scope.filters:
+        result = activity(selectors.cases(scope.programme, scope.filters))
+        context["sections"] = _chart_list(publish(result.tables, scope.suppressed))
+        context["measures"] = shown_measures(result.measures, scope.suppressed)
+    return render(request, "insight/activity.html", context)
+
+
+def _rate_rows(simd: Any, suppressed: bool) -> list[dict[str, Any]]:
+    rows = []
+    for r in simd.rows:
+        hidden = suppressed and 0 < r.people < MIN_SHOWN
+        rows.append({"row": r, "hidden": hidden})
+    return rows
+
+
+@never_cache
+@require_role(*ROLES)
+def reach_view(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    context = scope.context(page="reach")
+    if scope.filters:
+        result = reach(selectors.cases(scope.programme, scope.filters))
+        quintile_hidden = any(x["hidden"] for x in _rate_rows(result.quintiles, scope.suppressed))
+        context.update(
+            reach=result,
+            quintiles=_rate_rows(result.quintiles, scope.suppressed),
+            deciles=_rate_rows(result.deciles, scope.suppressed),
+            sections=_chart_list(publish(result.tables, scope.suppressed)),
+            quintile_chart=None
+            if quintile_hidden
+            else charts.simd_rates(result.quintiles, title=_("Referral rate by SIMD quintile")),
+        )
+    return render(request, "insight/reach.html", context)
+
+
+@never_cache
+@require_role(*ROLES)
+def outcomes_view(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    context = scope.context(page="outcomes")
+    if scope.filters:
+        results = effects(selectors.cases(scope.programme, scope.filters))
+        context["effects"] = [
+            {"effect": e, "chart": charts.dose_response(e), "id": f"chart-dose-{e.code}"}
+            for e in results
+        ]
+    return render(request, "insight/outcomes.html", context)
+
+
+@never_cache
+@require_role(*ROLES)
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """Every aggregate table of the Activity and Reach dashboards in one CSV, always with
+    disclosure control (this leaves the app)."""
+    scope = _scope(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="insight-aggregates.csv"'
+    writer = csv.writer(response)
+    if scope.filters is None:
+        writer.writerow([_("The filters are not valid.")])
+        response.status_code = 400
+        return response
+    cases = selectors.cases(scope.programme, scope.filters)
+    tables = activity(cases).tables + reach(cases).tables
+    writer.writerow([_("Programme"), scope.programme.name])
+    writer.writerow([_("Period"), scope.filters.start, scope.filters.end])
+    writer.writerow(
+        [
+            _("Disclosure control"),
+            _("counts from 1 to 4 and the cells that would reveal them are shown as *"),
+        ]
+    )
+    for table in publish(tables, True):
+        writer.writerow([])
+        writer.writerow([table.title])
+        writer.writerows(table.csv_rows())
+    return response

@@ -33,7 +33,7 @@ def count_small(value: int, suppressed: bool) -> str:
 
 @register.filter
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f}%"
+    return "\u2013" if value is None else f"{100 * value:.1f}%"
 
 
 @register.filter

@@ -22,17 +22,6 @@ pytestmark = pytest.mark.django_db
 PAGES = ["insight:dashboard", "insight:activity", "insight:reach", "insight:outcomes"]
 
 
-@pytest.fixture
-def world() -> dict[str, object]:
-    a, b = f.programme("Programme A"), f.programme("Programme B")
-    f.populated(a, random.Random(1), people=40)
-    f.populated(b, random.Random(2), people=12)
-    small_practice = f.practice(a, "Programme A small practice")
-    for _ in range(2):  # a small count for disclosure control to hide
-        f.case(small_practice, reasons=["debt"])
-    return {"a": a, "b": b, "manager_a": f.manager(a), "analyst_a": f.analyst(a)}
-
-
 def get(user: object, name: str, **params: object) -> object:
     client = Client()
     client.force_login(user)  # type: ignore[arg-type]

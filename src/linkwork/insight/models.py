@@ -56,3 +56,24 @@ class ExtractApproval(models.Model):
     def active(self, today: object = None) -> bool:
         day = today or timezone.localdate()
         return self.revoked_at is None and day <= self.expires_on  # type: ignore[operator]
+
+
+class ResearchExtract(models.Model):
+    """One pseudonymised record-level extract taken under an approval, with the purpose the
+    analyst gave (kept here, not in the audit log, which holds no free text)."""
+
+    approval = models.ForeignKey(ExtractApproval, on_delete=models.PROTECT, related_name="extracts")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    purpose = models.TextField(_("purpose of this extract"))
+    period_start = models.DateField()
+    period_end = models.DateField()
+    rows = models.PositiveIntegerField(default=0)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-taken_at"]
+
+    def __str__(self) -> str:
+        return f"research extract #{self.pk}"

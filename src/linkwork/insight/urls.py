@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reach/", views.reach_view, name="reach"),
     path("outcomes/", views.outcomes_view, name="outcomes"),
     path("export.csv", views.export_csv, name="export_csv"),
+    path("extract/", views.extract, name="extract"),
 ]

@@ -7,18 +7,22 @@ import csv
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from linkwork.core import policy
 from linkwork.core.permissions import require_role
 from linkwork.core.roles import Role
-from linkwork.insight import charts, selectors
+from linkwork.insight import charts, selectors, services
 from linkwork.insight.activity import Measure, activity
 from linkwork.insight.effects import effects
 from linkwork.insight.forms import FilterForm
 from linkwork.insight.models import Programme
+from linkwork.insight.policy import EXPORT, EXTRACT
 from linkwork.insight.reach import reach
 from linkwork.insight.selectors import SIMD_VERSION, Filters
 from linkwork.insight.tables import CountTable, PublishedTable
@@ -162,6 +166,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     """Every aggregate table of the Activity and Reach dashboards in one CSV, always with
     disclosure control (this leaves the app)."""
     scope = _scope(request)
+    policy.check(request.user, EXPORT, scope.programme)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="insight-aggregates.csv"'
     writer = csv.writer(response)
@@ -184,3 +189,37 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow([table.title])
         writer.writerows(table.csv_rows())
     return response
+
+
+@never_cache
+@require_role(Role.ANALYST)
+@require_http_methods(["GET", "POST"])
+def extract(request: HttpRequest) -> HttpResponse:
+    """A pseudonymised record-level extract for approved research: analysts with an active
+    approval only; the purpose is asked for, recorded and the extract audited."""
+    scope = _scope(request)
+    approval = services.active_approval(request.user, scope.programme)
+    if approval is None:
+        raise PermissionDenied(EXTRACT)
+    errors: list[str] = []
+    if request.method == "POST" and scope.filters:
+        try:
+            _record, rows = services.take_extract(
+                actor=request.user,
+                programme=scope.programme,
+                purpose=request.POST.get("purpose", ""),
+                filters=scope.filters,
+            )
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="research-extract.csv"'
+            csv.writer(response).writerows(rows)
+            return response
+    return render(
+        request,
+        "insight/extract.html",
+        scope.context(page="extract", approval=approval, errors=errors),
+        status=400 if errors else 200,
+    )

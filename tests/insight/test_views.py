@@ -127,3 +127,22 @@ def test_query_count_does_not_grow_with_cases(world: dict, page: str) -> None:
     with CaptureQueriesContext(connection) as after:
         client.get(reverse(page))
     assert len(after) == len(before)
+
+
+def test_report_page_has_summary_methods_and_references(world: dict) -> None:
+    body = get(world["manager_a"], "insight:report").content.decode()
+    assert "Summary" in body and "Methods" in body
+    assert "Mercer SW" in body and "Garwood" in body
+    assert "no comparison group" in body
+
+
+def test_report_pdf_builds_without_a_browser(world: dict) -> None:
+    response = get(world["manager_a"], "insight:report_pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_report_pdf_of_another_programme_is_refused(world: dict) -> None:
+    response = get(world["manager_a"], "insight:report_pdf", programme=world["b"].pk)
+    assert response.status_code == 403

@@ -11,4 +11,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("outcomes/", views.outcomes_view, name="outcomes"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("extract/", views.extract, name="extract"),
+    path("report/", views.report_view, name="report"),
+    path("report.pdf", views.report_pdf, name="report_pdf"),
 ]

@@ -7,17 +7,20 @@ import csv
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from weasyprint import CSS, HTML
 
 from linkwork.core import policy
 from linkwork.core.permissions import require_role
 from linkwork.core.roles import Role
-from linkwork.insight import charts, selectors, services
+from linkwork.insight import charts, report, selectors, services
 from linkwork.insight.activity import Measure, activity
 from linkwork.insight.effects import effects
 from linkwork.insight.forms import FilterForm
@@ -223,3 +226,45 @@ def extract(request: HttpRequest) -> HttpResponse:
         scope.context(page="extract", approval=approval, errors=errors),
         status=400 if errors else 200,
     )
+
+
+@never_cache
+@require_role(*ROLES)
+def report_view(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    policy.check(request.user, EXPORT, scope.programme)
+    context = scope.context(page="report", references=report.REFERENCES)
+    if scope.filters:
+        context["report"] = report.build(
+            selectors.cases(scope.programme, scope.filters), scope.filters
+        )
+    return render(request, "insight/report.html", context)
+
+
+@never_cache
+@require_role(*ROLES)
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    """The report as a PDF (WeasyPrint), charts as static SVG (vl-convert): no browser."""
+    scope = _scope(request)
+    policy.check(request.user, EXPORT, scope.programme)
+    if scope.filters is None:
+        return HttpResponse(_("The filters are not valid."), status=400, content_type="text/plain")
+    built = report.build(selectors.cases(scope.programme, scope.filters), scope.filters)
+    html = render_to_string(
+        "insight/report_pdf.html",
+        scope.context(
+            report=built,
+            references=report.REFERENCES,
+            svgs=[
+                {"title": c["title"], "uri": report.svg_data_uri(c["spec"])} for c in built.charts
+            ],
+        ),
+        request=request,
+    )
+    stylesheet = finders.find("linkwork/css/insight-report.css")
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[CSS(filename=stylesheet)] if stylesheet else None
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="programme-report.pdf"'
+    return response

@@ -82,6 +82,7 @@ def _mount() -> None:
     from linkwork.casework.api import router as casework_router
     from linkwork.core.api import router as core_router
     from linkwork.directory.api import router as directory_router
+    from linkwork.insight.api import router as insight_router
     from linkwork.outcomes.api import router as outcomes_router
     from linkwork.places.api import router as places_router
     from linkwork.search.api import router as search_router
@@ -92,6 +93,7 @@ def _mount() -> None:
     api.add_router("/", search_router)
     api.add_router("/", casework_router)
     api.add_router("/outcomes", outcomes_router)
+    api.add_router("/insight", insight_router)
 
 
 _mount()

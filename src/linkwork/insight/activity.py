@@ -1,0 +1,272 @@
+"""The Activity dashboard: referrals, waiting, contacts, attendance, links, discharges and
+caseloads for a programme's cases in a period. Every figure is one aggregate query."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+import numpy as np
+from django.db.models import Count, Min, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.casework import reasons as casework_reasons
+from linkwork.casework.models import Case, Discharge, Encounter, Referral, ServiceLink
+from linkwork.casework.states import CaseStatus
+from linkwork.insight.tables import CountTable
+
+ATTENDED = Encounter.Attendance.ATTENDED
+DNA = Encounter.Attendance.DID_NOT_ATTEND
+
+
+def reason_labels() -> dict[str, str]:
+    return dict(casework_reasons.choices())
+
+
+def _series(key: str, title: str, row_label: str, counts: list[tuple[str, int]]) -> CountTable:
+    return CountTable(
+        key=key,
+        title=title,
+        row_label=row_label,
+        rows=[label for label, _n in counts],
+        columns=[str(_("Number"))],
+        cells=[[n] for _label, n in counts],
+    )
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A summary figure with the number of things it summarises (shown only if n >= 5 outside
+    the analyst role)."""
+
+    label: str
+    value: float | None
+    n: int
+    unit: str = ""
+
+
+def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
+    rows = (
+        cases.annotate(month=TruncMonth("referral__received_at"))
+        .values("month", "referral__source")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    sources = [str(label) for _code, label in Referral.Source.choices]
+    codes = [code for code, _label in Referral.Source.choices]
+    months: dict[str, list[int]] = {}
+    for row in rows:
+        month = row["month"].strftime("%Y-%m")
+        months.setdefault(month, [0] * len(codes))[codes.index(row["referral__source"])] += row["n"]
+    return CountTable(
+        key="referrals_by_month",
+        title=str(_("Referrals by month and source")),
+        row_label=str(_("Month")),
+        rows=list(months),
+        columns=sources,
+        cells=list(months.values()),
+    )
+
+
+def _grouped(cases: QuerySet[Case], field: str) -> list[tuple[str, int]]:
+    rows = cases.values(field).annotate(n=Count("id")).order_by("-n", field)
+    return [(str(r[field] or _("Not recorded")), r["n"]) for r in rows]
+
+
+def referrals_by_reason(cases: QuerySet[Case]) -> CountTable:
+    labels = reason_labels()
+    counter: Counter[str] = Counter()
+    for reasons in cases.values_list("referral__reasons", flat=True).iterator(chunk_size=5000):
+        counter.update(reasons or ["(none recorded)"])
+    counts = [(labels.get(code, code), n) for code, n in counter.most_common()]
+    table = _series("referrals_by_reason", str(_("Referrals by reason")), str(_("Reason")), counts)
+    return CountTable(**{**table.__dict__, "note": str(_("A referral may give several reasons."))})
+
+
+def waiting_times(cases: QuerySet[Case]) -> list[Measure]:
+    """Days from referral to first attended contact: median and 90th percentile."""
+    rows = cases.annotate(
+        first=Min("encounters__occurred_at", filter=Q(encounters__attendance=ATTENDED))
+    ).values_list("referral__received_at", "first")
+    days = [(first - received).total_seconds() / 86400 for received, first in rows if first]
+    n = len(days)
+    return [
+        Measure(
+            str(_("Median days from referral to first contact")), median(days) if n else None, n
+        ),
+        Measure(
+            str(_("90th percentile of days from referral to first contact")),
+            float(np.percentile(days, 90)) if n else None,
+            n,
+        ),
+    ]
+
+
+def contacts_per_person(cases: QuerySet[Case]) -> tuple[CountTable, Measure]:
+    counts = cases.annotate(
+        contacts=Count("encounters", filter=Q(encounters__attendance=ATTENDED))
+    ).values_list("contacts", flat=True)
+    groups: Counter[str] = Counter()
+    values = []
+    for c in counts:
+        values.append(c)
+        groups["0" if c == 0 else "1" if c == 1 else "2" if c == 2 else "3+"] += 1
+    order = ["0", "1", "2", "3+"]
+    table = _series(
+        "contacts_per_person",
+        str(_("People by number of contacts attended")),
+        str(_("Contacts")),
+        [(k, groups[k]) for k in order],
+    )
+    engaged = [v for v in values if v > 0]
+    mean = sum(engaged) / len(engaged) if engaged else None
+    return table, Measure(str(_("Mean contacts per person seen")), mean, len(engaged))
+
+
+def did_not_attend(cases: QuerySet[Case]) -> Measure:
+    agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
+        attended=Count("id", filter=Q(attendance=ATTENDED)),
+        dna=Count("id", filter=Q(attendance=DNA)),
+    )
+    n = agg["attended"] + agg["dna"]
+    rate = 100 * agg["dna"] / n if n else None
+    return Measure(str(_("Did-not-attend rate")), rate, n, "%")
+
+
+def links(cases: QuerySet[Case]) -> list[CountTable]:
+    qs = ServiceLink.objects.filter(case__in=cases.values("id"))
+    kinds = dict(ServiceLink.Kind.choices)
+    by_kind = [
+        (str(kinds.get(r["kind"], r["kind"])), r["n"])
+        for r in qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+    ]
+    by_org = [
+        (str(r["service__organization__name"] or _("Not recorded")), r["n"])
+        for r in qs.values("service__organization__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "service__organization__name")[:20]
+    ]
+    loop = qs.aggregate(
+        sent=Count("id", filter=Q(sent_at__isnull=False)),
+        accepted=Count("id", filter=Q(status__in=["accepted", "attending", "stopped"])),
+        attended=Count("id", filter=Q(first_attended_on__isnull=False)),
+        attending=Count("id", filter=Q(status="attending")),
+    )
+    closed_loop = [
+        (str(_("Sent")), loop["sent"]),
+        (str(_("Accepted")), loop["accepted"]),
+        (str(_("Attended")), loop["attended"]),
+        (str(_("Still attending")), loop["attending"]),
+    ]
+    return [
+        _series("links_by_kind", str(_("Links by kind of support")), str(_("Kind")), by_kind),
+        _series(
+            "links_by_organisation",
+            str(_("Links by organisation (top 20)")),
+            str(_("Organisation")),
+            by_org,
+        ),
+        CountTable(
+            key="closed_loop",
+            title=str(_("Closed-loop referrals to community organisations")),
+            row_label=str(_("Stage")),
+            rows=[label for label, _n in closed_loop],
+            columns=[str(_("Links"))],
+            cells=[[n] for _label, n in closed_loop],
+            note=str(_("Stages are nested: each link counts at every stage it reached.")),
+        ),
+    ]
+
+
+def discharges(cases: QuerySet[Case]) -> CountTable:
+    reasons = dict(Discharge.Reason.choices)
+    rows = (
+        Discharge.objects.filter(case__in=cases.values("id"))
+        .values("reason")
+        .annotate(n=Count("id"))
+        .order_by("-n", "reason")
+    )
+    return _series(
+        "discharge_reasons",
+        str(_("Discharge reasons")),
+        str(_("Reason")),
+        [(str(reasons.get(r["reason"], r["reason"])), r["n"]) for r in rows],
+    )
+
+
+def caseloads(cases: QuerySet[Case]) -> CountTable:
+    rows = (
+        cases.filter(status__in=[CaseStatus.ALLOCATED, CaseStatus.ACTIVE])
+        .values("link_worker__first_name", "link_worker__last_name", "link_worker__username")
+        .annotate(n=Count("id"))
+        .order_by("-n", "link_worker__username")
+    )
+    counts = []
+    for r in rows:
+        name = f"{r['link_worker__first_name']} {r['link_worker__last_name']}".strip()
+        counts.append((name or r["link_worker__username"] or str(_("Not allocated")), r["n"]))
+    return _series(
+        "caseload_by_worker", str(_("Open cases per link worker")), str(_("Link worker")), counts
+    )
+
+
+@dataclass(frozen=True)
+class Activity:
+    tables: list[CountTable]
+    measures: list[Measure]
+
+
+def activity(cases: QuerySet[Case]) -> Activity:
+    contacts, mean_contacts = contacts_per_person(cases)
+    tables = [
+        referrals_by_month(cases),
+        _series(
+            "referrals_by_source",
+            str(_("Referrals by source")),
+            str(_("Source")),
+            [
+                (str(dict(Referral.Source.choices).get(k, k)), n)
+                for k, n in _grouped(cases, "referral__source")
+            ],
+        ),
+        _series(
+            "referrals_by_practice",
+            str(_("Referrals by practice")),
+            str(_("Practice")),
+            _grouped(cases, "practice__name"),
+        ),
+        _series(
+            "referrals_by_hscp",
+            str(_("Referrals by HSCP of residence")),
+            str(_("HSCP")),
+            _hscp_counts(cases),
+        ),
+        referrals_by_reason(cases),
+        contacts,
+        *links(cases),
+        discharges(cases),
+        caseloads(cases),
+    ]
+    measures = [*waiting_times(cases), mean_contacts, did_not_attend(cases)]
+    return Activity(tables=tables, measures=measures)
+
+
+def _hscp_counts(cases: QuerySet[Case]) -> list[tuple[str, int]]:
+    from linkwork.places.models import DataZone
+
+    by_zone = dict(
+        cases.values("person__data_zone")
+        .annotate(n=Count("id"))
+        .values_list("person__data_zone", "n")
+    )
+    names = dict(
+        DataZone.objects.filter(code__in=[z for z in by_zone if z]).values_list(
+            "code", "hscp__name"
+        )
+    )
+    counter: Counter[str] = Counter()
+    for zone, n in by_zone.items():
+        counter[names.get(zone) or str(_("Not known"))] += n
+    return counter.most_common()

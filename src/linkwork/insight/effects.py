@@ -1,0 +1,185 @@
+"""The Outcomes dashboard: per instrument, each person's baseline against their latest
+follow-up (review, discharge or later follow-up), as mean change with a 95% CI, paired
+Cohen's d and the share reaching the minimal important difference, overall, by dose (1
+contact, 2, 3 or more) and by whether they engaged with a linked service; and the multilevel
+model of the Scottish Links Worker Programme evaluation's question."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.casework.models import Case, ServiceLink
+from linkwork.insight import statistics as st
+from linkwork.outcomes import definitions
+from linkwork.outcomes.models import Administration, TimePoint
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    change: st.PairedChange
+    mid: st.Proportion | None
+
+
+@dataclass(frozen=True)
+class InstrumentEffect:
+    code: str
+    name: str
+    score_key: str
+    score_label: str
+    higher_is_better: bool
+    mid: float | None
+    mid_source: str | None
+    overall: Group
+    by_dose: list[Group]
+    by_engagement: list[Group]
+    model: st.ModelResult | None
+    people_with_baseline: int
+    excluded: dict[str, int] = field(default_factory=dict)
+
+
+def primary_score(code: str) -> definitions.Score | None:
+    """The score insight analyses: the first with a minimal important difference, else the
+    first with a direction."""
+    inst = definitions.get(code)
+    with_mid = [s for s in inst.scores if s.mid is not None and s.better]
+    if with_mid:
+        return with_mid[0]
+    directed = [s for s in inst.scores if s.better]
+    return directed[0] if directed else None
+
+
+def _engaged_cases() -> Exists:
+    return Exists(
+        ServiceLink.objects.filter(case=OuterRef("pk")).filter(
+            Q(first_attended_on__isnull=False) | Q(status__in=["attending", "stopped"])
+        )
+    )
+
+
+def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
+    """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none."""
+    covariates = {
+        row[0]: row
+        for row in cases.annotate(
+            contacts=Count("encounters", filter=Q(encounters__attendance="attended")),
+            engaged=_engaged_cases(),
+        ).values_list(
+            "id",
+            "practice_id",
+            "person__date_of_birth",
+            "person__sex",
+            "person__simd_quintile",
+            "contacts",
+            "engaged",
+            "referral__received_at",
+        )
+    }
+    scores: dict[int, list[tuple[Any, str, float]]] = defaultdict(list)
+    administrations = Administration.objects.filter(
+        case_id__in=list(covariates), instrument=code, valid=True
+    ).values_list("case_id", "time_point", "administered_at", "result")
+    for case_id, time_point, at, result in administrations.iterator(chunk_size=5000):
+        value = (result or {}).get("scores", {}).get(key)
+        if value is not None:
+            scores[case_id].append((at, time_point, float(value)))
+    records = []
+    for case_id, points in scores.items():
+        points.sort()
+        baselines = [p for p in points if p[1] == TimePoint.BASELINE]
+        if not baselines:
+            continue
+        base_at, _tp, base = baselines[0]
+        later = [p for p in points if p[1] != TimePoint.BASELINE and p[0] > base_at]
+        follow = later[-1][2] if later else None
+        _id, practice, born, sex, simd, contacts, engaged, received = covariates[case_id]
+        age = None
+        if born is not None:
+            day = received.date()
+            age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        records.append(
+            {
+                "person_id": case_id,
+                "practice_id": practice,
+                "age": age,
+                "sex": {"female": "F", "male": "M"}.get(sex),
+                "simd_quintile": simd,
+                "contacts": contacts,
+                "engaged": int(bool(engaged)),
+                "baseline": base,
+                "followup": follow,
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=list(st.FRAME_COLUMNS))
+
+
+def _group(label: str, frame: pd.DataFrame, mid: float | None, higher: bool) -> Group:
+    paired = frame.dropna(subset=["baseline", "followup"])
+    change = st.paired_change(paired["baseline"].tolist(), paired["followup"].tolist())
+    proportion = None
+    if mid is not None:
+        proportion = st.share_reaching_mid(
+            (paired["followup"] - paired["baseline"]).tolist(), mid=mid, higher_is_better=higher
+        )
+    return Group(label, change, proportion)
+
+
+def effect(cases: QuerySet[Case], code: str, *, with_model: bool = True) -> InstrumentEffect | None:
+    score = primary_score(code)
+    if score is None:
+        return None
+    inst = definitions.get(code)
+    frame = person_frame(cases, code, score.key)
+    higher = score.better == "higher"
+    frame = frame.astype({"contacts": "float"}) if len(frame) else frame
+    dose = frame["contacts"].fillna(0).map(lambda c: st.dose_group(int(c))) if len(frame) else []
+    by_dose = [
+        _group(str(_("%(n)s contact(s)") % {"n": g}), frame[dose == g], score.mid, higher)
+        for g in ("1", "2", "3+")
+    ]
+    by_engagement = [
+        _group(
+            str(_("Engaged with a linked service")), frame[frame["engaged"] == 1], score.mid, higher
+        ),
+        _group(str(_("Did not engage")), frame[frame["engaged"] == 0], score.mid, higher),
+    ]
+    model = st.fit_outcome_model(frame) if with_model and len(frame) else None
+    return InstrumentEffect(
+        code=code,
+        name=inst.short_name,
+        score_key=score.key,
+        score_label=score.label,
+        higher_is_better=higher,
+        mid=score.mid,
+        mid_source=score.mid_source,
+        overall=_group(str(_("Everyone")), frame, score.mid, higher),
+        by_dose=by_dose,
+        by_engagement=by_engagement,
+        model=model,
+        people_with_baseline=len(frame),
+    )
+
+
+def instruments_used(cases: QuerySet[Case]) -> list[str]:
+    used = (
+        Administration.objects.filter(case__in=cases.values("id"), time_point=TimePoint.BASELINE)
+        .values_list("instrument", flat=True)
+        .distinct()
+    )
+    known = set(definitions.codes())
+    return sorted(c for c in set(used) if c in known)
+
+
+def effects(cases: QuerySet[Case], *, with_model: bool = True) -> list[InstrumentEffect]:
+    out = []
+    for code in instruments_used(cases):
+        result = effect(cases, code, with_model=with_model)
+        if result is not None:
+            out.append(result)
+    return out

@@ -1,0 +1,191 @@
+"""Reach and inequalities: who a programme's referrals come from, against the population of
+the same areas by SIMD, and by age, sex, ethnic group and disability.
+
+The population is that of every data zone in the HSCPs where the referred people live
+(SIMD 2020v2 data-zone populations, shipped with the places data). People are counted once
+per period (their earliest case in it), by the SIMD recorded with their postcode."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.casework.choices import Ethnicity, Sex, YesNoPrefer
+from linkwork.casework.models import Case, Person
+from linkwork.insight import statistics as st
+from linkwork.insight.selectors import SIMD_VERSION
+from linkwork.insight.tables import CountTable
+from linkwork.places.models import DataZone
+
+AGE_BANDS = ((0, 17), (18, 29), (30, 44), (45, 64), (65, 74), (75, 200))
+
+
+@dataclass(frozen=True)
+class RateRow:
+    label: str
+    people: int
+    population: int
+    rate: st.Rate
+    ratio: st.RateRatio
+
+
+@dataclass(frozen=True)
+class SimdReach:
+    level: str  # "quintile" or "decile"
+    rows: list[RateRow]
+    unknown: int
+    reference: str
+    simd_version: str = SIMD_VERSION
+
+
+@dataclass(frozen=True)
+class Equity:
+    """Share of people from the most deprived quintile against its share of the population:
+    above 1 means the programme reaches the most deprived areas more than proportionately."""
+
+    people_share: float | None
+    population_share: float | None
+    index: float | None
+    simd_version: str = SIMD_VERSION
+
+
+@dataclass(frozen=True)
+class Reach:
+    quintiles: SimdReach
+    deciles: SimdReach
+    equity: Equity
+    tables: list[CountTable]
+    hscps: list[str]
+
+
+def _people(cases: QuerySet[Case]) -> QuerySet[Person]:
+    return Person.objects.filter(pk__in=cases.values("person_id"))
+
+
+def _simd(people: QuerySet[Person], zones: QuerySet[DataZone], level: str) -> SimdReach:
+    field = f"simd_{level}"
+    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    population = dict(zones.values(field).annotate(p=Sum("population")).values_list(field, "p"))
+    top = 5 if level == "quintile" else 10
+    ref_people, ref_pop = counts.get(top, 0), population.get(top) or 0
+    rows = []
+    for band in range(1, top + 1):
+        n, pop = counts.get(band, 0), population.get(band) or 0
+        label = str(_("%(n)s (most deprived)") % {"n": band}) if band == 1 else str(band)
+        if band == top:
+            label = str(_("%(n)s (least deprived)") % {"n": band})
+        rows.append(
+            RateRow(
+                label,
+                n,
+                pop,
+                st.rate_per_1000(n, pop),
+                st.rate_ratio(n, pop, ref_people, ref_pop),
+            )
+        )
+    return SimdReach(level, rows, counts.get(None, 0), reference=str(top))
+
+
+def _age_band(age: int) -> str:
+    for low, high in AGE_BANDS:
+        if low <= age <= high:
+            return f"{low}+" if high >= 200 else f"{low}-{high}"
+    return str(_("Not recorded"))
+
+
+def _category_table(
+    key: str, title: str, row_label: str, people: QuerySet[Person], field: str, choices: dict
+) -> CountTable:
+    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    rows = [(str(label), counts.get(code, 0)) for code, label in choices.items()]
+    rows.append((str(_("Not recorded")), counts.get("", 0)))
+    return CountTable(
+        key=key,
+        title=title,
+        row_label=row_label,
+        rows=[r for r, _n in rows],
+        columns=[str(_("People"))],
+        cells=[[n] for _r, n in rows],
+    )
+
+
+def reach(cases: QuerySet[Case]) -> Reach:
+    people = _people(cases)
+    hscps = sorted(
+        set(
+            DataZone.objects.filter(
+                code__in=people.exclude(data_zone="").values("data_zone")
+            ).values_list("hscp_id", flat=True)
+        )
+        - {None}
+    )
+    zones = DataZone.objects.filter(hscp_id__in=hscps)
+    quintiles = _simd(people, zones, "quintile")
+    deciles = _simd(people, zones, "decile")
+    known = sum(r.people for r in quintiles.rows)
+    pop = sum(r.population for r in quintiles.rows)
+    q1 = quintiles.rows[0]
+    people_share = q1.people / known if known else None
+    pop_share = q1.population / pop if pop else None
+    index = people_share / pop_share if people_share is not None and pop_share else None
+    ages: Counter[str] = Counter()
+    for born, received in cases.values_list("person__date_of_birth", "referral__received_at"):
+        if born is None:
+            ages[str(_("Not recorded"))] += 1
+            continue
+        day = received.date()
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        ages[_age_band(age)] += 1
+    band_order = [_age_band(low) for low, _high in AGE_BANDS] + [str(_("Not recorded"))]
+    tables = [
+        CountTable(
+            key="people_by_age",
+            title=str(_("Referrals by age band at referral")),
+            row_label=str(_("Age band")),
+            rows=band_order,
+            columns=[str(_("Referrals"))],
+            cells=[[ages.get(b, 0)] for b in band_order],
+        ),
+        _category_table(
+            "people_by_sex",
+            str(_("People by sex")),
+            str(_("Sex")),
+            people,
+            "sex",
+            dict(Sex.choices),
+        ),
+        _category_table(
+            "people_by_ethnicity",
+            str(_("People by ethnic group (Scotland's Census 2022 categories)")),
+            str(_("Ethnic group")),
+            people,
+            "ethnicity",
+            dict(Ethnicity.choices),
+        ),
+        _category_table(
+            "people_by_disability",
+            str(_("People by disability or long-term condition")),
+            str(_("Disability")),
+            people,
+            "disability",
+            dict(YesNoPrefer.choices),
+        ),
+        CountTable(
+            key="people_by_simd_quintile",
+            title=str(_("People by SIMD quintile (%(v)s)") % {"v": SIMD_VERSION}),
+            row_label=str(_("SIMD quintile")),
+            rows=[r.label for r in quintiles.rows] + [str(_("Not known"))],
+            columns=[str(_("People"))],
+            cells=[[r.people] for r in quintiles.rows] + [[quintiles.unknown]],
+        ),
+    ]
+    return Reach(
+        quintiles=quintiles,
+        deciles=deciles,
+        equity=Equity(people_share, pop_share, index),
+        tables=tables,
+        hscps=hscps,
+    )

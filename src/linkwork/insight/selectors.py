@@ -1,0 +1,91 @@
+"""Reads for insight, already scoped: a user sees only programmes the policy lets them see,
+and a programme's figures come only from cases held by its member practices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from linkwork.casework.models import Case
+from linkwork.core import policy
+from linkwork.core.models import Organisation
+from linkwork.insight.models import Programme
+from linkwork.insight.policy import VIEW, VIEW_UNSUPPRESSED
+from linkwork.places.models import DataZone
+
+SIMD_VERSION = "SIMD 2020v2"
+
+
+def programmes_for(user: policy.Actor) -> QuerySet[Programme]:
+    """The programmes whose insight this user may see."""
+    return policy.scope_queryset(user, VIEW, Programme.objects.all()).order_by("name")
+
+
+def programme_for(user: policy.Actor, programme_id: int | None) -> Programme:
+    """The programme asked for (or the user's first), or PermissionDenied; never says whether
+    another programme exists."""
+    allowed = programmes_for(user)
+    chosen = allowed.filter(pk=programme_id).first() if programme_id else allowed.first()
+    if chosen is None:
+        raise PermissionDenied(VIEW)
+    policy.check(user, VIEW, chosen)
+    return chosen
+
+
+def sees_small_counts(user: policy.Actor, programme: Programme) -> bool:
+    return policy.can(user, VIEW_UNSUPPRESSED, programme)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the dashboards are narrowed to; dates are of the referral's receipt."""
+
+    start: dt.date
+    end: dt.date
+    practice_id: int | None = None
+    hscp: str | None = None
+    link_worker_id: int | None = None
+
+    @classmethod
+    def default(cls) -> Filters:
+        today = timezone.localdate()
+        return cls(start=today - dt.timedelta(days=365), end=today)
+
+    def as_query(self) -> dict[str, str]:
+        out = {"start": self.start.isoformat(), "end": self.end.isoformat()}
+        if self.practice_id:
+            out["practice"] = str(self.practice_id)
+        if self.hscp:
+            out["hscp"] = self.hscp
+        if self.link_worker_id:
+            out["worker"] = str(self.link_worker_id)
+        return out
+
+
+def practices(programme: Programme) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        programme_id=programme.pk, kind=Organisation.Kind.GP_PRACTICE
+    ).order_by("name")
+
+
+def cases(programme: Programme, filters: Filters) -> QuerySet[Case]:
+    """The programme's cases whose referral arrived in the period, narrowed by the filters."""
+    start = dt.datetime.combine(filters.start, dt.time.min, tzinfo=dt.UTC)
+    end = dt.datetime.combine(filters.end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+    qs = Case.objects.filter(
+        practice__programme_id=programme.pk,
+        referral__received_at__gte=start,
+        referral__received_at__lt=end,
+    )
+    if filters.practice_id:
+        qs = qs.filter(practice_id=filters.practice_id)
+    if filters.link_worker_id:
+        qs = qs.filter(link_worker_id=filters.link_worker_id)
+    if filters.hscp:
+        zones = DataZone.objects.filter(hscp_id=filters.hscp).values("code")
+        qs = qs.filter(person__data_zone__in=zones)
+    return qs

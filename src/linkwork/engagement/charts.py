@@ -24,7 +24,8 @@ def bar_chart_svg(table: CrossTable, width: int = 560) -> SafeString:
         shown = f"{pct:.0f}%" if cell.percent is not None else "*"
         parts.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(option[:30])}</text>')
         parts.append(
-            f'<rect class="app-bar" fill="#0065bd" x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}"/>'
+            f'<rect class="app-bar" fill="#0065bd" x="{label_w}" y="{y}" '
+            f'width="{w:.1f}" height="{bar_h}"/>'
         )
         parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}" font-size="13">{shown}</text>')
     parts.append("</svg>")

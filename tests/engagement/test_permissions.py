@@ -29,7 +29,9 @@ def world() -> dict[str, Any]:
     community = OrganisationFactory(kind=Organisation.Kind.COMMUNITY, programme=programme)
     consultation = ConsultationFactory(organisation=programme, anonymous=False)
     questions = with_questions(consultation)
-    submitted(consultation, {questions["open"]: {"text": "the bus never comes"}}, name="Morag Campbell")
+    submitted(
+        consultation, {questions["open"]: {"text": "the bus never comes"}}, name="Morag Campbell"
+    )
     return {
         "programme": programme, "other": other, "consultation": consultation,
         "manager": make_user(Role.PROGRAMME_MANAGER, organisations=(programme,)),
@@ -131,7 +133,10 @@ def test_theme_runs_and_review_are_refused_to_another_programme() -> None:
     client.force_login(w["other_analyst"])
     review = reverse("engagement:theme_review", args=[w["consultation"].pk, question.pk])
     assert client.get(review).status_code == 403
-    assert client.post(review, {"action": "rename", "theme": theme.pk, "label": "x"}).status_code == 403
+    assert (
+        client.post(review, {"action": "rename", "theme": theme.pk, "label": "x"}).status_code
+        == 403
+    )
     theme.refresh_from_db()
     assert theme.label == theme.machine_label
 

@@ -136,7 +136,9 @@ def theme_summaries(
     assignments = list(
         ThemeAssignment.objects.filter(run=run)
         .select_related("answer")
-        .values_list("theme_id", "id", "representative", "publish_quote", GROUPINGS[by])
+        .values_list(
+            "theme_id", "id", "representative", "publish_quote", "answer__" + GROUPINGS[by]
+        )
     )
     sizes: Counter[int] = Counter(a[0] for a in assignments)
     quote_ids: dict[int, list[int]] = defaultdict(list)

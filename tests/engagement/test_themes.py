@@ -87,7 +87,7 @@ def test_cli_prints_themes_assignments_by_row_number_and_empty_rows(
 
 
 def test_cli_missing_file_or_column_exits_2_naming_it(tmp_path: Path) -> None:
-    with pytest.raises(CommandError, match="not found: .*nothere.csv") as missing:
+    with pytest.raises(CommandError, match=r"not found: .*nothere\.csv") as missing:
         call_command("themes", "--input", str(tmp_path / "nothere.csv"), "--text-column", "x")
     assert missing.value.returncode == 2
     path = _csv(tmp_path, ["a"])

@@ -1,3 +1,69 @@
-"""Who may do what in engagement: declared in the core policy (linkwork.core.policy)."""
+"""Who may do what in engagement: declared in the core policy (linkwork.core.policy).
+
+Consultations belong to an organisation (usually a programme). Programme managers create and
+run them for their programme; analysts read the answers and review themes but never see who
+answered (names are only collected for consultations that are not anonymous, and only
+programme managers of the programme see them). Anyone may answer an open consultation and
+read published stories.
+"""
 
 from __future__ import annotations
+
+from linkwork.core.policy import Rule, Scope, define, register_scope
+from linkwork.core.roles import PUBLIC, Role
+from linkwork.engagement.models import (
+    Answer,
+    Consultation,
+    Response,
+    Story,
+    Theme,
+    ThemeAssignment,
+    ThemeRun,
+)
+
+CREATE_CONSULTATION = "engagement.create_consultation"
+VIEW_CONSULTATION = "engagement.view_consultation"
+VIEW_RESPONSES = "engagement.view_responses"
+VIEW_IDENTITIES = "engagement.view_respondent_identities"
+ANALYSE = "engagement.analyse_themes"
+IMPORT_RESPONSES = "engagement.import_responses"
+EXPORT_RESPONSES = "engagement.export_responses"
+RESPOND = "engagement.respond"
+SUBMIT_STORY = "engagement.submit_story"
+REVIEW_STORY = "engagement.review_story"
+VIEW_PUBLISHED_STORIES = "engagement.view_published_stories"
+
+_PROGRAMME = Scope.OWN_PROGRAMME
+_ORG = ("organisation_id",)
+register_scope(Consultation, organisations=_ORG)
+register_scope(Response, organisations=("consultation__organisation_id",))
+register_scope(Answer, organisations=("response__consultation__organisation_id",))
+register_scope(ThemeRun, organisations=("question__consultation__organisation_id",))
+register_scope(Theme, organisations=("run__question__consultation__organisation_id",))
+register_scope(ThemeAssignment, organisations=("run__question__consultation__organisation_id",))
+register_scope(Story, organisations=_ORG, owner="created_by_id")
+
+define(CREATE_CONSULTATION, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
+define(
+    VIEW_CONSULTATION,
+    Rule(Role.PROGRAMME_MANAGER, _PROGRAMME),
+    Rule(Role.ANALYST, _PROGRAMME),
+)
+define(
+    VIEW_RESPONSES,
+    Rule(Role.PROGRAMME_MANAGER, _PROGRAMME),
+    Rule(Role.ANALYST, _PROGRAMME),
+)
+# Only for consultations that are not anonymous; checked in addition to VIEW_RESPONSES.
+define(VIEW_IDENTITIES, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
+define(ANALYSE, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME), Rule(Role.ANALYST, _PROGRAMME))
+define(IMPORT_RESPONSES, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME), Rule(Role.ANALYST, _PROGRAMME))
+define(EXPORT_RESPONSES, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME), Rule(Role.ANALYST, _PROGRAMME))
+define(RESPOND, Rule(PUBLIC))
+define(
+    SUBMIT_STORY,
+    Rule(Role.COMMUNITY_EDITOR, Scope.OWN_ORGANISATION),
+    Rule(Role.PROGRAMME_MANAGER, _PROGRAMME),
+)
+define(REVIEW_STORY, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
+define(VIEW_PUBLISHED_STORIES, Rule(PUBLIC))

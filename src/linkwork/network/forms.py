@@ -125,6 +125,8 @@ class VersionForm(StyledForm):
 
 
 class EventForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Joining link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Event
         fields = [

@@ -77,7 +77,9 @@ def test_a_document_carrying_a_macro_is_refused() -> None:
     assert caught.value.code == "executable"
 
 
-def test_a_zip_bomb_is_refused_before_anything_is_decompressed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_zip_bomb_is_refused_before_anything_is_decompressed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import zipfile
 
     def no_reading(*args: object, **kwargs: object) -> bytes:

@@ -1,0 +1,1 @@
+"""Network pages: thin adapters over services and selectors."""

@@ -10,23 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core import mail
 from django.core.management.commands.flush import Command as DjangoFlush
 from django.db import DEFAULT_DB_ALIAS
 
 from linkwork.core import audit
-
-
-def in_test_environment() -> bool:
-    """django.test.utils.setup_test_environment() installs mail.outbox; nothing else does."""
-    return hasattr(mail, "outbox")
+from linkwork.governance import flush_guard
 
 
 class Command(DjangoFlush):
     help = DjangoFlush.help + " The audit log is only emptied in the test environment."
 
     def handle(self, **options: Any) -> None:
-        if not in_test_environment():
+        if not flush_guard.in_test_environment():
             return super().handle(**options)
         with audit.maintenance(options.get("database") or DEFAULT_DB_ALIAS):
             return super().handle(**options)

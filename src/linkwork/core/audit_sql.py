@@ -61,7 +61,7 @@ TRIGGERS_UP: dict[str, tuple[str, ...]] = {
               FROM core_auditchainhead WHERE id = 1;
             IF NEW.seq IS NULL OR NEW.entry_hash = '' OR NEW.seq IS DISTINCT FROM head_seq
                OR NEW.prev_hash IS DISTINCT FROM head_hash THEN
-                RAISE EXCEPTION 'linkwork: the audit log is append-only (entries are appended at the chain head by linkwork.core.audit.record)';
+                RAISE EXCEPTION 'linkwork: the audit log is append-only (append at the head)';
             END IF;
             RETURN NEW;
         END $$

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,12 +9,13 @@ from django.utils.translation import gettext as _
 from linkwork.core.audit import Verification, verify_chain
 from linkwork.core.models import User
 from linkwork.core.roles import Role
+from linkwork.governance import conf
 
 
 def dpo_addresses() -> list[str]:
     """Active DPOs with an email address, plus GOVERNANCE_ALERT_EMAILS from settings."""
     users = User.objects.filter(is_active=True, groups__name=Role.DPO).exclude(email="")
-    extra = list(getattr(settings, "GOVERNANCE_ALERT_EMAILS", []))
+    extra = list(conf.get("GOVERNANCE_ALERT_EMAILS"))
     return sorted(set(users.values_list("email", flat=True)) | set(extra))
 
 

@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     "GOVERNANCE_AGREEMENT_WARNING_DAYS": 60,
     # Subject access: the statutory time limit (UK GDPR art. 12(3): one month).
     "GOVERNANCE_SUBJECT_ACCESS_DAYS": 30,
+    # Retention (`linkwork apply-retention`): closed cases and their person anonymised after
+    # closed_case_days; used or expired self-completion links deleted after links_days; audit
+    # entries kept audit_years (never removed by apply-retention: see decision 0005).
+    "GOVERNANCE_RETENTION": {"closed_case_days": 6 * 365, "links_days": 30, "audit_years": 8},
     # Extra addresses told when the audit chain fails verification.
     "GOVERNANCE_ALERT_EMAILS": [],
 }

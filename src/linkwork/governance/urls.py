@@ -17,3 +17,9 @@ urlpatterns += [
     path("agreements/<int:pk>/", views.agreement_edit, name="agreement_edit"),
     path("agreements/<int:pk>/document/", views.agreement_document, name="agreement_document"),
 ]
+urlpatterns += [
+    path("processing/", views.processing_record, name="processing_record"),
+]
+urlpatterns += [
+    path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
+]

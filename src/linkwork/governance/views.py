@@ -220,3 +220,42 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
         as_attachment=True,
         filename=f"agreement-{agreement.pk}.pdf",
     )
+
+
+@requires(actions.VIEW_PROCESSING)
+def processing_record(request: HttpRequest) -> HttpResponse:
+    from linkwork.governance.processing import record_of_processing
+
+    return render(request, "governance/processing.html", {"rows": record_of_processing()})
+
+
+@requires(actions.SUBJECT_ACCESS)
+def subject_access(request: HttpRequest, person_id: int) -> HttpResponse:
+    from django.shortcuts import redirect
+
+    from linkwork.governance import subject_access as sar
+    from linkwork.governance.models import SubjectAccessRequest
+
+    person = selectors.person_in_scope(request.user, actions.SUBJECT_ACCESS, person_id)
+    if person is None:
+        raise PermissionDenied(actions.SUBJECT_ACCESS)
+    if request.method == "POST":
+        what = request.POST.get("produce", "")
+        if what == "log":
+            sar.log_request(actor=request.user, person=person)
+            return redirect("governance:subject_access", person_id=person.pk)
+        if what in ("json", "pdf"):
+            _request, data = sar.fulfil(actor=request.user, person=person)
+            if what == "json":
+                response = HttpResponse(sar.to_json(data), content_type="application/json")
+            else:
+                response = HttpResponse(sar.to_pdf(data), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="subject-access.{what}"'
+            return response
+        return HttpResponse(status=400)
+    requests = SubjectAccessRequest.objects.filter(person=person).order_by("-received_on")
+    return render(
+        request,
+        "governance/subject_access.html",
+        {"person": person, "requests": requests, "today": timezone.localdate()},
+    )

@@ -49,18 +49,33 @@ def test_admin_cannot_add_change_or_delete_audit_entries(rf):
     assert not model_admin.has_delete_permission(request)
 
 
-def test_request_id_is_recorded_from_the_request(client):
+def test_request_id_is_generated_by_the_server_and_the_clients_kept_beside_it(client):
     user = make_user("dpo")
     client.force_login(user)
     response = client.get("/audit/", HTTP_X_REQUEST_ID="req-123")
     assert response.status_code == 200
-    assert response["X-Request-ID"] == "req-123"
-    assert AuditEntry.objects.filter(request_id="req-123", action="view").exists()
+    server_id = response["X-Request-ID"]
+    assert server_id != "req-123" and len(server_id) == 32
+    entry = AuditEntry.objects.get(action="view", object_type="core.auditentry")
+    assert entry.request_id == server_id
+    assert entry.client_request_id == "req-123"
 
 
-def test_unsafe_request_id_is_replaced(client):
-    response = client.get("/healthz", HTTP_X_REQUEST_ID="<script>")
+def test_a_client_cannot_reuse_a_request_id_to_merge_its_requests(client):
+    make_user("dpo", username="dpo1")
+    client.login(username="dpo1", password="correct-horse-battery")
+    first = client.get("/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
+    second = client.get("/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
+    assert first != second
+
+
+def test_unsafe_request_id_is_not_kept(client):
+    make_user("dpo", username="dpo2")
+    client.login(username="dpo2", password="correct-horse-battery")
+    response = client.get("/audit/", HTTP_X_REQUEST_ID="<script>")
     assert response["X-Request-ID"] != "<script>"
+    entry = AuditEntry.objects.get(action="view", object_type="core.auditentry")
+    assert entry.client_request_id == ""
 
 
 def test_sign_in_and_failed_sign_in_are_audited(client):

@@ -6,26 +6,32 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from linkwork.core.context import current_user_var, request_id_var
+from linkwork.core.context import client_request_id_var, current_user_var, request_id_var
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class RequestIdMiddleware:
-    """Give each request an id (or keep a safe incoming X-Request-ID) for logs and audit."""
+    """Give each request an id generated here, for logs and audit. A well-formed incoming
+    X-Request-ID is kept beside it (client_request_id) for correlation, never used as ours:
+    a client must not be able to choose, or collide with, the id the audit log records."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        rid = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        client_rid = incoming if _SAFE_ID.match(incoming) else ""
+        rid = uuid.uuid4().hex
         request.request_id = rid  # type: ignore[attr-defined]
+        request.client_request_id = client_rid  # type: ignore[attr-defined]
         token = request_id_var.set(rid)
+        client_token = client_request_id_var.set(client_rid)
         try:
             response = self.get_response(request)
         finally:
             request_id_var.reset(token)
+            client_request_id_var.reset(client_token)
         response["X-Request-ID"] = rid
         return response
 

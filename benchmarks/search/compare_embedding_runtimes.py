@@ -25,7 +25,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from linkwork.search.embedding.runtime import DEFAULT_MODEL_DIR, Embedder  # noqa: E402
+from linkwork.search.embedding.runtime import STATIC_MODEL_DIR as DEFAULT_MODEL_DIR  # noqa: E402
+from linkwork.search.embedding.runtime import StaticEmbedder as Embedder  # noqa: E402
 from linkwork.search.embedding.wordpiece import WordPieceTokenizer  # noqa: E402
 from linkwork.search.evaluation import evaluate, load_relevance_set  # noqa: E402
 

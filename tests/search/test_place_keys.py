@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linkwork.places.geo import distance_m
@@ -22,6 +22,7 @@ lat = st.floats(54.5, 61.0)
 lon = st.floats(-8.0, -0.5)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)  # a busy CI machine
 @given(lat, lon, lat, lon, st.sampled_from([0.1, 1, 5, 10, 20, 49.9, 80, 150, 200]))
 def test_every_service_within_the_distance_shares_a_key_with_the_search(
     s_lat: float, s_lon: float, p_lat: float, p_lon: float, km: float

@@ -1,8 +1,17 @@
-"""The search engine the directory's pages and APIs use (registered in SearchConfig.ready).
+"""The search engine the directory's pages and APIs use (registered in SearchConfig.ready;
+docs/decisions/0005-search-engine-registry.md).
 
-Hybrid ranking by reciprocal rank fusion (RRF) of up to three ranked lists:
-lexical (full-text, field-weighted), semantic (cosine similarity of sentence embeddings) and
-place (distance from the person). Each hit says why it matched.
+Place decides what is in reach, relevance decides the order, distance only breaks near-ties
+(docs/decisions/0006-reach-then-relevance.md):
+
+- In reach: services within the radius of the person's place, and services delivered by phone
+  or online or serving the person's area or all of Scotland, wherever they are; a service
+  restricted to other areas than the person's is out of reach. Without a postcode, a place
+  named in the words ("food parcels Dumfries") is used.
+- Order: a convex mix of the lexical score (full-text, field-weighted) and the semantic score
+  (cosine similarity of sentence embeddings), each min-max normalised over the candidates
+  (the best LEXICAL_LIMIT of each list). One knob: LEXICAL_SHARE.
+- Distance: a penalty of at most NEAR_TIE of the score, so it reorders only near-ties.
 
 Which services a search may return (place, filters) is a mask over the rows of the in-memory
 index (`allowed`, `facets`), checked against the directory's own SQL filters by tests. Near a
@@ -13,8 +22,9 @@ place, the full-text query is narrowed by the database with place keys before it
 from __future__ import annotations
 
 import dataclasses
-import uuid
-from collections.abc import Sequence
+import os
+import threading
+import time
 
 import numpy as np
 from django.conf import settings
@@ -28,6 +38,7 @@ from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.search import backends, vectors, vocabulary
 from linkwork.search.allowed import Allowed, allowed_rows
 from linkwork.search.embedding import get_embedder
+from linkwork.search.places_in_text import find_place
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
 from linkwork.search.why import category_names, explain_hits
@@ -35,15 +46,18 @@ from linkwork.search.why import category_names, explain_hits
 #: PostgreSQL's ts_rank scores every match (no early stop), so a query ranked over the whole
 #: index keeps fewer common words there (searches near a place prune alike on both).
 PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}  # unless all words kept
-RRF_K = 60
-WEIGHTS = {"lexical": 1.0, "semantic": 0.3, "place": 0.5}  # tuned on the relevance set
-LEXICAL_LIMIT = 150
+#: Kilometres around the person a text search reaches when they chose no distance.
+SEARCH_RADIUS_KM = float(os.environ.get("LINKWORK_SEARCH_RADIUS_KM", "40"))
+#: Weight of the lexical score in the mix (the semantic score has the rest).
+LEXICAL_SHARE = 0.4
+#: The most a service's distance can take off its score (a share of the best score).
+NEAR_TIE = 0.03
+LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)
 BROWSE_LIMIT = 5000
 DENSE_FILTERS = 0.05  # share of services passing filters above which ranking comes first
 
 SEMANTIC_KEEP = 100
-MIN_SIMILARITY = 0.35
-STRONG_SIMILARITY = 0.5
+MIN_SIMILARITY = 0.15
 SEMANTIC_EXPAND = True
 _DEFAULTS = SearchParams()
 _FILTER_FIELDS = (
@@ -73,13 +87,33 @@ class Candidate:
     score: float = 0.0
 
 
+_place_lock = threading.Lock()
+_places: dict[str, tuple[float, selectors.Place | None]] = {}
+PLACE_TTL_S = 300
+
+
+def place_for_postcode(postcode: str) -> selectors.Place | None:
+    """The place of a normalised postcode, remembered for a few minutes, so a search looks its
+    postcode up once (the API checks it, the engine uses it)."""
+    now = time.monotonic()
+    found = _places.get(postcode)
+    if found is not None and now - found[0] < PLACE_TTL_S:
+        return found[1]
+    place = selectors.place_for_postcode(postcode)
+    with _place_lock:
+        if len(_places) > 10_000:
+            _places.clear()
+        _places[postcode] = (now, place)
+    return place
+
+
 def resolve_place(params: SearchParams) -> selectors.Place | None:
     if params.latitude is not None and params.longitude is not None:
-        found = selectors.place_for_postcode(params.postcode) if params.postcode else None
+        found = place_for_postcode(params.postcode) if params.postcode else None
         codes = found.area_codes if found else ()
         return selectors.Place(params.postcode, params.latitude, params.longitude, codes)
     if params.postcode:
-        return selectors.place_for_postcode(params.postcode)
+        return place_for_postcode(params.postcode)
     return None
 
 
@@ -104,13 +138,20 @@ def search(params: SearchParams) -> SearchPage:
     state = vectors.index()
     notes: list[str] = []
     place = resolve_place(params)
+    q = params.q.strip()
     if params.postcode and place is None:
         notes.append(_("We could not find that postcode, so results are not sorted by distance."))
-    km = params.distance_km or DEFAULT_DISTANCE_KM
+    elif place is None and q and params.latitude is None:
+        named = find_place(q)
+        if named is not None:
+            place, q = named.place, named.rest
+            notes.append(_("Showing services in reach of %(place)s.") % {"place": named.name})
+    km = params.distance_km or (SEARCH_RADIUS_KM if q else DEFAULT_DISTANCE_KM)
     allowed = None
     if place is not None or _has_filters(params):
         allowed = allowed_rows(state, params, place, km)
-    q = params.q.strip()
+        if place is not None and place.area_codes:
+            _respect_area_restrictions(state, allowed, place.area_codes)
     candidates: dict[int, Candidate] = {}
     parsed = parse_for_search(q) if q else ParsedQuery(text="")
 
@@ -125,8 +166,11 @@ def search(params: SearchParams) -> SearchPage:
 
     if allowed is not None and allowed.near_rows is not None:
         _distances(candidates, allowed)
-    for c in candidates.values():
-        c.score = sum(WEIGHTS[k] / (RRF_K + r) for k, r in c.ranks.items())
+    if q:
+        _score(candidates, params.mode, km)
+    else:
+        for rank, c in enumerate(candidates.values()):
+            c.score = 1.0 / (1 + rank)  # browse: nearest first (or by name)
     start = (max(params.page, 1) - 1) * params.per_page
     if not q and place is None:
         names = _names(state, list(candidates.values()))
@@ -150,6 +194,62 @@ def search(params: SearchParams) -> SearchPage:
     return SearchPage(
         hits=hits, total=total, page=params.page, per_page=params.per_page, notes=notes
     )
+
+
+def _respect_area_restrictions(
+    state: vectors.State, allowed: Allowed, area_codes: tuple[str, ...] | list[str]
+) -> None:
+    """Leave out services restricted to areas other than the person's (their service areas
+    name neither the person's council area, HSCP or health board nor all of Scotland)."""
+    restricted = state.facets.restricted_rows()
+    if not len(restricted):
+        return
+    serving = state.facets.area_rows(area_codes)
+    out = np.setdiff1d(restricted, serving, assume_unique=True)
+    allowed.mask[out] = False
+    if allowed.remote is not None:
+        allowed.remote[out] = False
+    if allowed.near_rows is not None and len(out):
+        keep = ~np.isin(allowed.near_rows, out)
+        allowed.near_rows = allowed.near_rows[keep]
+        allowed.near_m = allowed.near_m[keep]  # type: ignore[index]
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    """Min-max normalised to 0..1 (all ones when every value is the same and positive)."""
+    if not len(values):
+        return values
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-12:
+        return np.ones_like(values) if high > 0 else np.zeros_like(values)
+    return (values - low) / (high - low)
+
+
+def _score(candidates: dict[int, Candidate], mode: str, km: float) -> None:
+    """A convex mix of normalised lexical and semantic scores; distance breaks near-ties."""
+    if not candidates:
+        return
+    items = list(candidates.values())
+    lexical = np.array([c.lexical_score if "lexical" in c.ranks else 0.0 for c in items])
+    matched = np.array(["lexical" in c.ranks for c in items])
+    lex = np.zeros(len(items))
+    if matched.any():
+        lex[matched] = _normalised(lexical[matched])
+        if matched.sum() == 1:
+            lex[matched] = 1.0
+    sims = np.array([c.similarity if c.similarity is not None else 0.0 for c in items])
+    sem = _normalised(np.maximum(sims, 0.0))
+    share = {"lexical": 1.0, "semantic": 0.0}.get(mode, LEXICAL_SHARE)
+    scores = share * lex + (1 - share) * sem
+    radius_m = max(km, 1.0) * 1000
+    for c, score in zip(items, scores.tolist(), strict=True):
+        if c.distance_m is not None:
+            penalty = NEAR_TIE * min(c.distance_m / radius_m, 1.0)
+        elif c.remote_or_area:
+            penalty = NEAR_TIE * 0.5
+        else:
+            penalty = 0.0
+        c.score = score - penalty
 
 
 def _lexical(
@@ -249,21 +349,15 @@ def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | 
 
 
 def _distances(candidates: dict[int, Candidate], allowed: Allowed) -> None:
-    """Distance of each candidate within range; the others match by area or remotely.
-    Ranks them by distance (the place list of the fusion)."""
+    """Distance of each candidate within range; the others match by area or remotely."""
     rows = np.fromiter(candidates.keys(), dtype=np.int64, count=len(candidates))
     metres = allowed.distance_of(rows)
-    near = []
     for row, m in zip(rows.tolist(), metres.tolist(), strict=True):
         c = candidates[row]
         if m == m:  # not NaN
             c.distance_m = m
-            near.append(c)
         else:
             c.remote_or_area = True
-    near.sort(key=lambda c: c.distance_m or 0.0)
-    for rank, c in enumerate(near, start=1):
-        c.ranks["place"] = rank
 
 
 def _tied(ordered: list[Candidate], start: int, end: int) -> list[Candidate]:
@@ -283,9 +377,3 @@ def _names(state: vectors.State, wanted: list[Candidate]) -> dict[int, str]:
         for sid, name in found:
             unknown[sid].name = name
     return {c.row: (c.name or "").lower() for c in wanted}
-
-
-def rank_ids(params: SearchParams) -> Sequence[uuid.UUID]:
-    """All ranked service ids for params (evaluation helper)."""
-    page = search(dataclasses.replace(params, page=1, per_page=100))
-    return [h.service_id for h in page.hits]

@@ -56,6 +56,7 @@ class Facets:
     organisations: dict[str, int]  # organisation id (as `vectors.key`) -> index
     row_areas: dict[int, tuple[str, ...]]  # sparse: rows with service areas
     _area_rows: dict[str, np.ndarray] | None = None
+    _restricted: np.ndarray | None = None
 
     @classmethod
     def empty(cls, n: int = 0) -> Facets:
@@ -153,6 +154,7 @@ class Facets:
             else:
                 self.row_areas.pop(row, None)
         self._area_rows = None
+        self._restricted = None
 
     def area_rows(self, codes: Iterable[str]) -> np.ndarray:
         """Rows serving any of the areas or the whole of Scotland (as `selectors.area_q`)."""
@@ -212,6 +214,14 @@ class Facets:
         metres = haversine_m(latitude, longitude, lat[rows], lon[rows])
         close = metres <= km * 1000
         return rows[close], metres[close]
+
+    def restricted_rows(self) -> np.ndarray:
+        """Rows whose service areas name areas (a service for the people of those areas)."""
+        if self._restricted is None:
+            self._restricted = np.array(
+                sorted(r for r, codes in self.row_areas.items() if any(codes)), dtype=np.int64
+            )
+        return self._restricted
 
     def remote_rows(self, area_codes: Iterable[str]) -> np.ndarray:
         """Rows delivered by phone or online, or serving the place's areas (or Scotland)."""

@@ -18,7 +18,8 @@ What goes where:
   (street_address -> address_1, locality -> city, state or region -> state_province).
 - service_areas -> service areas with our GSS code (pre-2019 council and health board codes
   updated; XS = Scotland; XB = United Kingdom, kept as Scotland-wide for us).
-- delivery: in person when it has locations, otherwise by phone (if it has a number) or online.
+- delivery: worked out on import like any HSDS (`hsds.interpret`): in person at a location open
+  to the public, otherwise by phone (a number) or online (a website), and from plain words.
 """
 
 from __future__ import annotations
@@ -168,8 +169,8 @@ def to_hsds(service: dict[str, Any]) -> dict[str, Any]:
     areas = [x for x in service.get("service_areas") or [] if isinstance(x, dict)]
     if areas:
         doc["service_areas"] = [_area(sid, a) for a in areas]
-    modes = ["in_person"] if locations else ["phone"] if service.get("phone") else ["online"]
-    doc["linkwork"] = {"delivery_modes": modes}
+    # Delivery is worked out on import from the locations, phone, website and words
+    # (hsds.interpret), as for any standard HSDS.
     return doc
 
 

@@ -70,6 +70,7 @@ def refresh_categories(service_ids: list[uuid.UUID]) -> None:
 
 def refresh_points(service_ids: list[uuid.UUID]) -> None:
     """Copy each service's first location's point and postcode onto the service."""
+    from linkwork.directory.hsds.interpret import NOT_PUBLIC
     from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
     now = timezone.now()
@@ -77,7 +78,11 @@ def refresh_points(service_ids: list[uuid.UUID]) -> None:
     for chunk in _chunks(service_ids):
         first: dict[uuid.UUID, tuple] = {}
         sats = (
-            ServiceAtLocation.objects.filter(service_id__in=chunk, location__isnull=False)
+            ServiceAtLocation.objects.filter(
+                service_id__in=chunk, location__location_type__in=("physical", "")
+            )
+            .exclude(location__description__iregex=NOT_PUBLIC.pattern)
+            .exclude(location__name__iregex=NOT_PUBLIC.pattern)
             .order_by("service_id", "position", "id")
             .values_list("service_id", "location_id", "location__latitude", "location__longitude")
         )
@@ -145,6 +150,7 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
 
     Returns the fields per service and the services whose first location is not in the
     import (their point is read from the database after writing)."""
+    from linkwork.directory.hsds.interpret import location_is_public
     from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
     rows = collector.rows
@@ -153,6 +159,9 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
         sid = sat.values.get("service_id")
         if sid is None:
             continue
+        here = rows["location"].get(sat.values.get("location_id"))
+        if here is not None and not location_is_public(here.values, here.extra):
+            continue  # a head office or a postal address is not where the service happens
         key = (sat.position, str(sat.id))
         if sid not in first_sat or key < first_sat[sid][0]:
             first_sat[sid] = (key, sat.values.get("location_id"))  # type: ignore[assignment]

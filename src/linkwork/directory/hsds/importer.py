@@ -73,6 +73,7 @@ class ImportResult:
     service_ids: list[uuid.UUID] = field(default_factory=list)
     duplicates_flagged: int = 0
     notes: list[str] = field(default_factory=list)
+    inferences: list[str] = field(default_factory=list)  # what standard HSDS was taken to mean
 
     def summary(self) -> str:
         kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged), key=ORDER.index)
@@ -91,6 +92,9 @@ class ImportResult:
                 _("Links to records not in the directory (kept as given): %d") % len(self.notes)
             )
             lines.extend(f"  {n}" for n in self.notes[:20])
+        if self.inferences:
+            lines.append(_("Worked out from the data (check these): %d") % len(self.inferences))
+            lines.extend(f"  {n}" for n in self.inferences[:200])
         if self.duplicates_flagged:
             lines.append(
                 _("Possible duplicates flagged for moderators: %d") % self.duplicates_flagged

@@ -158,12 +158,18 @@ def write_rows(
 
     notes = resolve_references(collector)
     problems = check_sizes(collector)
+    from linkwork.directory.hsds.interpret import web_address_problems
+
+    problems += [ImportProblem(*p) for p in web_address_problems(collector)]
     ours_by_row: dict[tuple[str, uuid.UUID], dict[str, Any]] = {}
     for kind, rows in collector.rows.items():
         for row in rows.values():
             ours_by_row[(kind, row.id)] = _ours(row, problems)
     if problems:
         raise ImportFailed(problems)
+    from linkwork.directory.hsds.interpret import interpret_rows
+
+    inferences = interpret_rows(collector, ours_by_row)
     from linkwork.directory.hsds.derive import (
         categories_from_rows,
         derived_service_fields,
@@ -175,6 +181,7 @@ def write_rows(
     derived, points_later = derived_service_fields(collector)
     result = ImportResult()
     result.notes = notes
+    result.inferences = [str(i) for i in inferences]
     now = timezone.now()
     history: list[ChangeRecord] = []
     for kind in ORDER:

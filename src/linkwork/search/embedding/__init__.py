@@ -1,5 +1,11 @@
 """Sentence embeddings for semantic matching (see docs/decisions/0001-embedding-runtime.md)."""
 
-from linkwork.search.embedding.runtime import Embedder, get_embedder, model_path
+from linkwork.search.embedding.runtime import (
+    Embedder,
+    OnnxEmbedder,
+    StaticEmbedder,
+    get_embedder,
+    model_path,
+)
 
-__all__ = ["Embedder", "get_embedder", "model_path"]
+__all__ = ["Embedder", "OnnxEmbedder", "StaticEmbedder", "get_embedder", "model_path"]

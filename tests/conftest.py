@@ -70,3 +70,11 @@ def _force_login_signs_in_with_two_factors(monkeypatch: pytest.MonkeyPatch) -> N
     from tests.core.signin import install
 
     install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache, so rate-limit counts never carry between tests."""
+    from django.core.cache import cache
+
+    cache.clear()

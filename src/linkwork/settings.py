@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "linkwork.core.middleware.NoStoreForPersonalDataMiddleware",
+    "linkwork.core.rate_limits.AnonymousFormRateLimitMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "linkwork.core.middleware.CurrentUserMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks

@@ -252,7 +252,7 @@ def test_password_only_session_cannot_make_a_token(client):
 
 def test_nobody_revokes_someone_elses_token(client):
     owner = make_user(Role.LINK_WORKER)
-    row, token = create_token(user=owner)
+    row, _token = create_token(user=owner)
     client.force_login(make_user(Role.LINK_WORKER))
     assert client.post(f"/account/api-tokens/{row.pk}/revoke/").status_code == 404
     assert client.get("/account/api-tokens/").content.count(row.prefix.encode()) == 0

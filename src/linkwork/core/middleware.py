@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import json
 import re
 import time
 import uuid
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -139,3 +140,35 @@ class NoStoreForPersonalDataMiddleware:
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, private, max-age=0"
         return response
+
+
+_TEXT_BODIES = ("application/json", "application/fhir+json", "application/x-www-form-urlencoded")
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte is never meaningful in our text and PostgreSQL cannot store one: the APIs answer
+    400 (problem details) at once, on every database alike, instead of failing deep inside."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(_MACHINE_PREFIXES) and _has_nul(request):
+            body = {
+                "type": "about:blank",
+                "title": _("The request contains a NUL character, which is not allowed."),
+                "status": 400,
+            }
+            return HttpResponse(
+                json.dumps(body), status=400, content_type="application/problem+json"
+            )
+        return self.get_response(request)
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+        return True
+    if request.content_type not in _TEXT_BODIES:
+        return False
+    body = request.body
+    return b"\x00" in body or b"\\u0000" in body or b"%00" in body

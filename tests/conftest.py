@@ -61,3 +61,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
             ContentType.objects.using(connection.alias).all().delete()
             ContentType.objects.clear_cache()
             connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(autouse=True)
+def _force_login_signs_in_with_two_factors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`client.force_login(user)` is a finished sign-in, second factor included (the
+    requirement itself stays on: see tests/core/signin.py and tests/security/)."""
+    from tests.core.signin import install
+
+    install(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache, so rate-limit counts never carry between tests."""
+    from django.core.cache import cache
+
+    cache.clear()

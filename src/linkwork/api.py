@@ -5,15 +5,19 @@ Errors answer as RFC 9457 problem details (`application/problem+json`), never a 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import Swagger, _csrf_needed
 
 from linkwork import __version__
 
@@ -21,8 +25,6 @@ from linkwork import __version__
 def problem(
     request: HttpRequest, status: int, title: str, detail: str = "", **extra: Any
 ) -> HttpResponse:
-    import json
-
     body = {"type": "about:blank", "title": title, "status": status, **extra}
     if detail:
         body["detail"] = detail
@@ -31,7 +33,112 @@ def problem(
     )
 
 
+#: RFC 9457 problem details, as every error of every Linkwork API is answered and documented.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"where": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+_PROBLEM_TEXT = {
+    400: "The request cannot be read (a parameter is malformed or out of range).",
+    401: "No valid API token or signed-in session.",
+    403: "Signed in, but not allowed to do this.",
+    404: "There is no such record, or it is not yours to see.",
+    409: "The request conflicts with the record's current state.",
+    422: "The request is not valid; `errors` says what and where.",
+}
+_PUBLIC_ERRORS = (400, 404, 422)
+_ALL_ERRORS = (400, 401, 403, 404, 409, 422)
+BEARER_SCHEME = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "A personal API token (`lw_…`), made under Account > API tokens.",
+}
+
+
+class SelfHostedSwagger(Swagger):
+    """Swagger UI from our own static files (vendor/swagger-ui, pinned), never a CDN."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {
+            "swagger_settings": json.dumps(self.settings),
+            "api": api,
+            "add_csrf": _csrf_needed(api),
+        }
+        return render(request, "core/swagger.html", context)
+
+
+def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the error answers every operation can give (as problem+json) and the bearer scheme.
+
+    Operations that take a token or session get 401/403/409 too; public ones 400/404/422."""
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    any_secured = False
+    for item in schema.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            secured = bool(operation.get("security"))
+            any_secured = any_secured or secured
+            if not secured:
+                operation["security"] = []  # public: no token needed
+            responses = operation.setdefault("responses", {})
+            for status in _ALL_ERRORS if secured else _PUBLIC_ERRORS:
+                answer = responses.setdefault(str(status), {"description": _PROBLEM_TEXT[status]})
+                content = answer.setdefault("content", {})
+                content["application/problem+json"] = {
+                    "schema": {"$ref": "#/components/schemas/Problem"}
+                }
+    if any_secured:
+        schemes = components.setdefault("securitySchemes", {})
+        schemes["BearerToken"] = {**schemes.get("BearerToken", {}), **BEARER_SCHEME}
+        schema["security"] = [{"BearerToken": []}]
+    return schema
+
+
 def install_problem_handlers(api: NinjaAPI) -> None:
+    """Make a Linkwork API answer every error as problem details (never a 500 for bad input),
+    document those answers in its OpenAPI, and serve its docs from our own static files."""
+    api.docs = SelfHostedSwagger()
+    original_schema = api.get_openapi_schema
+
+    def get_openapi_schema(*args: Any, **kwargs: Any) -> Any:
+        return document_problems(original_schema(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]
+
+    @api.exception_handler(OverflowError)
+    def _overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        return problem(request, 400, _("A number in the request is too large."))
+
+    @api.exception_handler(DataError)
+    def _data(request: HttpRequest, exc: DataError) -> HttpResponse:
+        # PostgreSQL refuses out-of-range numbers, over-long text and NUL bytes this way.
+        return problem(request, 400, _("A value in the request cannot be stored."))
+
+    @api.exception_handler(IntegrityError)
+    def _integrity(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+        return problem(
+            request,
+            422,
+            _("The request would leave the record incomplete or duplicated."),
+            errors=[{"where": "", "message": _("A required value is missing or already used.")}],
+        )
+
     @api.exception_handler(NinjaValidationError)
     def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors = [

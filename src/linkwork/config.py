@@ -43,8 +43,27 @@ def local_secret_key(var_dir: Path) -> str:
     return key
 
 
+def env_int(name: str, default: int, *, minimum: int = 1) -> int:
+    """A whole number from the environment, at least `minimum`, or a clear error."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = minimum - 1
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be a whole number of at least {minimum}.")
+    return value
+
+
 def production_problems(
-    *, secret_key: str | None, debug: bool, allowed_hosts: list[str], database_url: str | None
+    *,
+    secret_key: str | None,
+    debug: bool,
+    allowed_hosts: list[str],
+    database_url: str | None,
+    email_url: str | None = None,
 ) -> list[str]:
     """Everything that makes a production configuration insecure, each with its fix."""
     problems = []
@@ -60,4 +79,10 @@ def production_problems(
         problems.append("DATABASE_URL is not set: production needs PostgreSQL.")
     elif database_url.startswith("sqlite"):
         problems.append("DATABASE_URL points to SQLite: production needs PostgreSQL.")
+    if not email_url or email_url.strip().lower().startswith("console"):
+        # Password-reset links would be printed to the server log instead of being sent.
+        problems.append(
+            "EMAIL_URL is not set (mail would go to the console): set it to "
+            "smtp+tls://USER:PASSWORD@HOST:587 (or smtp://HOST:25) for your mail relay."
+        )
     return problems

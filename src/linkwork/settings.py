@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from linkwork.config import env_bool, env_list, local_secret_key, production_problems
+from linkwork.config import env_bool, env_int, env_list, local_secret_key, production_problems
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -30,13 +32,18 @@ MEDIA_URL = "/uploads/"
 DEBUG = env_bool("DEBUG", False)
 _database_url = os.environ.get("DATABASE_URL")
 _secret = os.environ.get("SECRET_KEY")
+_email_url = os.environ.get("EMAIL_URL")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if IS_PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
 
 if IS_PRODUCTION:
     _problems = production_problems(
-        secret_key=_secret, debug=DEBUG, allowed_hosts=ALLOWED_HOSTS, database_url=_database_url
+        secret_key=_secret,
+        debug=DEBUG,
+        allowed_hosts=ALLOWED_HOSTS,
+        database_url=_database_url,
+        email_url=_email_url,
     )
     if _problems:
         raise ImproperlyConfigured(
@@ -73,6 +80,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "linkwork.core",
     "linkwork.places",
     "linkwork.directory",
@@ -92,12 +103,20 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "linkwork.core.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "linkwork.core.middleware.SessionLimitsMiddleware",
+    "linkwork.core.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "linkwork.core.middleware.NoStoreForPersonalDataMiddleware",
+    "linkwork.core.rate_limits.AnonymousFormRateLimitMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "linkwork.core.middleware.CurrentUserMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "linkwork.urls"
@@ -121,6 +140,11 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "core.User"
+# django-axes first: it refuses a locked-out user or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -144,12 +168,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
-EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
+EMAIL_URL = _email_url or "console://"  # production refuses console (see production_problems)
 if EMAIL_URL.startswith("console"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 elif EMAIL_URL.startswith("smtp"):
-    from urllib.parse import unquote, urlparse
-
     _email = urlparse(EMAIL_URL)
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = _email.hostname or "localhost"
@@ -196,6 +218,48 @@ CASEWORK_REMINDER_BACKEND = os.environ.get("CASEWORK_REMINDER_BACKEND", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff are signed out after this many idle minutes; SESSION_COOKIE_AGE stays the absolute limit.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+
+# Sign-in throttling (django-axes): lock a username, and separately an address, after this many
+# failures; the lock lifts after the cool-off or when an administrator removes it (admin,
+# `linkwork axes_reset_username NAME`).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "linkwork.core.account_views.locked_out"
+AXES_VERBOSE = False
+# How many reverse proxies in front of Linkwork append to X-Forwarded-For (0: trust none).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "linkwork.core.signals.client_address"
+
+# Two factors (django-otp TOTP, with static recovery codes) for every role that sees personal data.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Linkwork")
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+
+# Anonymous forms (self-referral, problem reports, My list PDF): at most this many per address
+# per window, counted in the Django cache.
+RATE_LIMIT_ANONYMOUS_FORMS = env_int("RATE_LIMIT_ANONYMOUS_FORMS", 10)
+RATE_LIMIT_WINDOW_SECONDS = env_int("RATE_LIMIT_WINDOW_SECONDS", 600)
+
+# Content-Security-Policy (django-csp): no inline scripts or styles anywhere; only the embeddable
+# widget may be framed by other sites (its view widens frame-ancestors for itself).
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlparse(MAP_TILE_URL)) if MAP_TILE_URL else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([_tile_origin] if _tile_origin else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

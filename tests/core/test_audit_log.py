@@ -85,4 +85,5 @@ def test_sign_in_and_failed_sign_in_are_audited(client):
     actions = list(AuditEntry.objects.values_list("action", flat=True))
     assert "login_failed" in actions and "login" in actions
     failed = AuditEntry.objects.get(action="login_failed")
-    assert "sam" not in str(failed.detail) and failed.actor is None
+    # Issue 10 finding 3: a failure names the username tried and where it came from.
+    assert failed.detail == {"username": "sam", "source": "127.0.0.1"} and failed.actor is None

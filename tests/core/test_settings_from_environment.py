@@ -3,9 +3,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import linkwork
 from linkwork.config import env_bool, production_problems
 
 
@@ -13,9 +15,11 @@ def _check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
     }
+    # The linkwork under test (this checkout's src/), not whichever one is installed.
+    src = str(Path(linkwork.__file__).resolve().parents[1])
     return subprocess.run(
         [sys.executable, "-m", "linkwork", "check"],
-        env={**clean, **env},
+        env={**clean, "PYTHONPATH": src, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -48,9 +52,37 @@ def test_secure_production_configuration_has_no_problems():
             debug=False,
             allowed_hosts=["linkwork.scot"],
             database_url="postgres://u@db/linkwork",
+            email_url="smtp+tls://mailer:pw@smtp.example.org:587",
         )
         == []
     )
+
+
+@pytest.mark.parametrize("email_url", [None, "", "console://"])
+def test_production_refuses_the_console_email_backend_and_says_how_to_fix(email_url):
+    problems = production_problems(
+        secret_key="k" * 60,
+        debug=False,
+        allowed_hosts=["linkwork.scot"],
+        database_url="postgres://u@db/linkwork",
+        email_url=email_url,
+    )
+    assert any("EMAIL_URL" in p and "smtp+tls://" in p for p in problems)
+
+
+def test_production_start_fails_loudly_without_email_url(tmp_path):
+    result = _check(
+        {
+            "LINKWORK_ENV": "production",
+            "LINKWORK_VAR_DIR": str(tmp_path),
+            "SECRET_KEY": "k" * 60,
+            "ALLOWED_HOSTS": "linkwork.scot",
+            "DATABASE_URL": "postgres://u@db/linkwork",
+            "EMAIL_URL": "",
+        }
+    )
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
 
 
 def test_local_generates_a_secret_key_once_into_the_var_dir(tmp_path):

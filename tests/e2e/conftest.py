@@ -106,3 +106,32 @@ def tick(scope: Any, label: str) -> None:
     field_id = field.get_attribute("id")
     scope.locator(f'label[for="{field_id}"]').click()
     assert field.is_checked(), f"{label!r} did not get ticked"
+
+
+def sign_in(page: CheckedPage, username: str, password: str = "correct-horse-battery") -> None:  # noqa: S107
+    """Sign in as a person does: username and password, then the 6-digit code from their
+    authenticator app. The test user's app holds the published demo secret, so the code is
+    the one `linkwork demo-code` prints. axe checks the sign-in and code pages."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from linkwork.core import two_factor
+    from linkwork.core.models import User
+
+    device = two_factor.give_demo_device(User.objects.get(username=username))
+    # The same person may sign in twice within one 30-second step in a test: allow the code again.
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+    )
+    p = page.page
+    if p.get_by_role("button", name="Sign out").count():
+        p.get_by_role("button", name="Sign out").first.click()
+        p.wait_for_load_state("load")
+    page.goto("/accounts/login/")
+    p.get_by_label("Username").fill(username)
+    p.get_by_label("Password").fill(password)
+    p.get_by_role("button", name="Sign in").click()
+    p.wait_for_url("**/accounts/two-factor/**")
+    page.check_accessibility()
+    p.get_by_label("Security code").fill(two_factor.current_code())
+    p.get_by_role("button", name="Continue").click()
+    p.wait_for_load_state("load")

@@ -19,21 +19,10 @@ from tests.casework.factories import (
     make_service,
 )
 from tests.core.factories import make_user
-from tests.e2e.conftest import tick
+from tests.e2e.conftest import sign_in, tick
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct-horse-battery"
-
-
-def sign_in(page, username: str) -> None:
-    p = page.page
-    if p.get_by_role("button", name="Sign out").count():
-        p.get_by_role("button", name="Sign out").click()
-    page.goto("/accounts/login/")
-    p.get_by_label("Username").fill(username)
-    p.get_by_label("Password").fill(PASSWORD)
-    p.get_by_role("button", name="Sign in").click()
-    p.wait_for_load_state("load")
 
 
 def submit(page, name: str) -> None:

@@ -9,17 +9,10 @@ from linkwork.core.models import Organisation
 from linkwork.core.roles import Role
 from tests.core.factories import OrganisationFactory, make_user
 from tests.directory import factories as f
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "correct-horse-battery"
-
-
-def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill(username)
-    page.page.get_by_label("Password").fill(PASSWORD)
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
 
 
 def test_editor_proposes_a_change_and_moderator_approves(page) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ import pytest
 from linkwork.core.context_processors import nav_items_for
 from linkwork.core.roles import Role
 from tests.core.factories import make_user
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,10 +18,7 @@ def test_home_page_is_accessible_and_searchable(page):
 
 def test_link_worker_signs_in_and_sees_their_navigation(page):
     user = make_user(Role.LINK_WORKER, username="lw", password="correct-horse-battery")
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill("lw")
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
+    sign_in(page, "lw")  # password, then the authenticator code
     page.page.wait_for_url("**/dashboard/")
     page.check_accessibility()
     expected = [item["label"] for item in nav_items_for(user)]

@@ -9,6 +9,7 @@ import pytest
 
 from linkwork.core.roles import Role
 from tests.core.factories import make_user
+from tests.e2e.conftest import sign_in
 from tests.outcomes.factories import CaseFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,14 +28,6 @@ def choose(page, question: str, answer: str) -> None:
     group = page.page.get_by_role("group", name=question, exact=True)
     group.get_by_text(answer, exact=True).click()
     assert group.get_by_label(answer, exact=True).is_checked()
-
-
-def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill(username)
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
 
 
 def test_link_worker_records_phq9_and_the_person_completes_gad7_by_link(page):

@@ -2,8 +2,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from linkwork.core import two_factor
 from linkwork.core.models import ApiToken, AuditEntry, Membership, Organisation, User
 
 
@@ -16,6 +20,18 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
+    actions = ["reset_two_factor"]
+
+    @admin.action(
+        description=gettext_lazy("Reset two-factor sign-in (they set it up again at next sign-in)")
+    )
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        by = request.user if isinstance(request.user, User) else None
+        for user in queryset:
+            two_factor.reset_two_factor(user=user, by=by)
+        self.message_user(
+            request, _("Two-factor sign-in reset for %(n)d users.") % {"n": queryset.count()}
+        )
 
 
 @admin.register(Organisation)
@@ -27,11 +43,19 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["prefix", "user", "name", "created_at", "last_used_at", "revoked_at"]
+    list_display = [
+        "prefix",
+        "user",
+        "name",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
     readonly_fields = ["prefix", "token_hash", "created_at", "last_used_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # tokens are made with `linkwork create-token`, which shows them once
+        return False  # tokens are made by their owner (two factors) or `linkwork create-token`
 
 
 @admin.register(AuditEntry)

@@ -52,6 +52,9 @@ ALLOWED_DETAIL_KEYS = frozenset(
         "instrument",
         "query_kind",
         "outcome",
+        # Sign-in only: the username typed in a failed attempt and the address it came from.
+        "username",
+        "source",
     }
 )
 

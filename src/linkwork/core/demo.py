@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from linkwork.core.models import Membership, Organisation, User
 from linkwork.core.roles import DEMO_USERNAMES, Role, ensure_role_groups
+from linkwork.core.two_factor import give_demo_device
 
 #: A public, documented password for local demo accounts only (never created in production).
 DEMO_PASSWORD = "linkwork-demo"  # noqa: S105
@@ -101,6 +102,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
                 user.is_superuser = role == Role.ADMIN
                 user.save()
             user.groups.add(Group.objects.get(name=role.value))
+            give_demo_device(user)  # the published demo TOTP secret (local demo only)
             for org in homes[role]:
                 Membership.objects.get_or_create(user=user, organisation=org)
     return {"practices": n, "organisations": 2, "accounts": made}

@@ -6,6 +6,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.core.two_factor import is_code_shaped, normalise_code
 
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxSelectMultiple, ""),
@@ -42,3 +45,41 @@ class DesignSystemFormMixin:
 
 class LoginForm(DesignSystemFormMixin, AuthenticationForm):
     pass
+
+
+class TwoFactorCodeForm(DesignSystemFormMixin, forms.Form):
+    """A six-digit code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label=_("Security code"),
+        help_text=_(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "off"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code: str = self.cleaned_data["code"]
+        if not is_code_shaped(code):
+            raise forms.ValidationError(
+                _("Enter the 6-digit code from your app, or one of your recovery codes.")
+            )
+        return normalise_code(code)
+
+
+class ApiTokenForm(DesignSystemFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("What the token is for"),
+        help_text=_("For example, the name of the script that will use it."),
+        max_length=100,
+    )
+    days = forms.IntegerField(
+        label=_("Days until it expires"),
+        min_value=1,
+        max_value=365,
+        initial=90,
+        widget=forms.NumberInput(attrs={"class": "ds_input--fixed-4"}),
+    )

@@ -103,13 +103,19 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    #: A token stops working at this time (set on creation; no token lives for ever).
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return (
+            self.revoked_at is None
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from linkwork.core import views
+from linkwork.core import account_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -9,4 +9,16 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("about-the-data/", views.about_data, name="about_data"),
     path("audit/", views.audit_log, name="audit_log"),
+]
+
+urlpatterns += [
+    path("accounts/two-factor/", account_views.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/set-up/", account_views.two_factor_setup, name="two_factor_setup"),
+    path("account/recovery-codes/", account_views.recovery_codes, name="recovery_codes"),
+    path("account/api-tokens/", account_views.api_tokens, name="api_tokens"),
+    path(
+        "account/api-tokens/<int:pk>/revoke/",
+        account_views.api_token_revoke,
+        name="api_token_revoke",
+    ),
 ]

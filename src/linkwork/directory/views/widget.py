@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -30,6 +31,7 @@ class WidgetForm(DesignSystemFormMixin, forms.Form):
 
 
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": ["'self'", "https:"]})  # the one page other sites may frame
 def widget(request: HttpRequest) -> HttpResponse:
     """Meant for an iframe on another site: no header, links open here in a new tab."""
     form = WidgetForm(request.GET or None)

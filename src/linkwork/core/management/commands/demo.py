@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from linkwork.core.demo import DEMO_PASSWORD, demo_accounts
+from linkwork.core.two_factor import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -30,6 +32,12 @@ class Command(BaseCommand):
             self.stdout.write("Generating demo data...")
             call_command("generate-demo", scale="small", seed=options["seed"])
         self.stdout.write(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
+        if not settings.IS_PRODUCTION:  # never print a shared secret for a real service
+            self.stdout.write(
+                "Two-factor set-up key for all (add it to an authenticator app): "
+                f"{DEMO_TOTP_SECRET}\n"
+                "or run `linkwork demo-code` for the current 6-digit code."
+            )
         for user in demo_accounts():
             roles = ", ".join(sorted(user.role_names()))
             self.stdout.write(f"  {user.username:<20} {roles}")

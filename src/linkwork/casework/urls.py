@@ -1,6 +1,15 @@
 from django.urls import path
 
-from linkwork.casework.views import cases, letters, links, records, referrals
+from linkwork.casework.views import (
+    cases,
+    find_person,
+    letters,
+    links,
+    oversight,
+    records,
+    referrals,
+    worklists,
+)
 
 app_name = "casework"
 urlpatterns = [
@@ -16,6 +25,19 @@ urlpatterns = [
         "ask-for-a-link-worker/thank-you/", referrals.self_referral_done, name="self_referral_done"
     ),
     path("casework/", cases.caseload, name="caseload"),
+    path("casework/my-cases/", worklists.my_case_list, name="my_cases"),
+    path("casework/find/", find_person.find_person, name="find_person"),
+    path("casework/oversight/", oversight.oversight, name="oversight"),
+    path(
+        "casework/oversight/workers/<int:worker_id>/",
+        oversight.worker_cases,
+        name="oversight_worker",
+    ),
+    path(
+        "casework/oversight/cases/<int:pk>/reallocate/",
+        oversight.reallocate,
+        name="reallocate",
+    ),
     path("casework/triage/", referrals.triage, name="triage"),
     path("casework/triage/<int:pk>/", referrals.triage_case, name="triage_case"),
     path("casework/people/<int:pk>/", cases.person_detail, name="person_detail"),

@@ -2,10 +2,12 @@ from django.urls import path
 
 from linkwork.casework.views import (
     cases,
+    concern_decisions,
     find_person,
     letters,
     links,
     oversight,
+    practice_letters,
     records,
     referrals,
     worklists,
@@ -20,6 +22,12 @@ urlpatterns = [
         name="agency_referral_new",
     ),
     path("refer/sent/", referrals.practice_referrals, name="practice_referrals"),
+    path("refer/sent/<int:pk>/letter/", practice_letters.practice_letter, name="practice_letter"),
+    path(
+        "refer/sent/<int:pk>/letter.pdf",
+        practice_letters.practice_letter_pdf,
+        name="practice_letter_pdf",
+    ),
     path("ask-for-a-link-worker/", referrals.self_referral, name="self_referral"),
     path(
         "ask-for-a-link-worker/thank-you/", referrals.self_referral_done, name="self_referral_done"
@@ -50,6 +58,11 @@ urlpatterns = [
         "casework/people/<int:person_id>/concerns/<int:concern_id>/close/",
         records.concern_close,
         name="concern_close",
+    ),
+    path(
+        "casework/people/<int:person_id>/concerns/<int:concern_id>/keep-open/",
+        concern_decisions.keep_open,
+        name="concern_keep_open",
     ),
     path("casework/cases/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casework/cases/<int:pk>/status/", cases.case_transition, name="case_transition"),

@@ -20,8 +20,8 @@ from linkwork.casework.models import (
     GoalProgress,
     WhatMatters,
 )
-from linkwork.casework.services.locking import save_versioned
 from linkwork.casework.services.concern_decisions import require_concerns_decided
+from linkwork.casework.services.locking import save_versioned
 from linkwork.casework.services.referrals import transition
 from linkwork.casework.states import FINAL, CaseStatus
 from linkwork.core import audit

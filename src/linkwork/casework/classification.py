@@ -172,6 +172,9 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "raised_at": S,
         "status": S,
         "closed_at": S,
+        "held_open_reason": S,
+        "held_by": S,
+        "held_open_at": S,
         "version": N,
     },
     "discharge": {

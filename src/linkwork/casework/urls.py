@@ -1,6 +1,17 @@
 from django.urls import path
 
-from linkwork.casework.views import cases, letters, links, records, referrals
+from linkwork.casework.views import (
+    cases,
+    concern_decisions,
+    find_person,
+    letters,
+    links,
+    oversight,
+    practice_letters,
+    records,
+    referrals,
+    worklists,
+)
 
 app_name = "casework"
 urlpatterns = [
@@ -11,11 +22,30 @@ urlpatterns = [
         name="agency_referral_new",
     ),
     path("refer/sent/", referrals.practice_referrals, name="practice_referrals"),
+    path("refer/sent/<int:pk>/letter/", practice_letters.practice_letter, name="practice_letter"),
+    path(
+        "refer/sent/<int:pk>/letter.pdf",
+        practice_letters.practice_letter_pdf,
+        name="practice_letter_pdf",
+    ),
     path("ask-for-a-link-worker/", referrals.self_referral, name="self_referral"),
     path(
         "ask-for-a-link-worker/thank-you/", referrals.self_referral_done, name="self_referral_done"
     ),
     path("casework/", cases.caseload, name="caseload"),
+    path("casework/my-cases/", worklists.my_case_list, name="my_cases"),
+    path("casework/find/", find_person.find_person, name="find_person"),
+    path("casework/oversight/", oversight.oversight, name="oversight"),
+    path(
+        "casework/oversight/workers/<int:worker_id>/",
+        oversight.worker_cases,
+        name="oversight_worker",
+    ),
+    path(
+        "casework/oversight/cases/<int:pk>/reallocate/",
+        oversight.reallocate,
+        name="reallocate",
+    ),
     path("casework/triage/", referrals.triage, name="triage"),
     path("casework/triage/<int:pk>/", referrals.triage_case, name="triage_case"),
     path("casework/people/<int:pk>/", cases.person_detail, name="person_detail"),
@@ -28,6 +58,11 @@ urlpatterns = [
         "casework/people/<int:person_id>/concerns/<int:concern_id>/close/",
         records.concern_close,
         name="concern_close",
+    ),
+    path(
+        "casework/people/<int:person_id>/concerns/<int:concern_id>/keep-open/",
+        concern_decisions.keep_open,
+        name="concern_keep_open",
     ),
     path("casework/cases/<int:pk>/", cases.case_detail, name="case_detail"),
     path("casework/cases/<int:pk>/status/", cases.case_transition, name="case_transition"),

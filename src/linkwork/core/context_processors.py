@@ -15,7 +15,9 @@ NAV_ITEMS: list[tuple[Any, str, tuple[str, ...]]] = [
     (_("Find services"), "directory:search", (PUBLIC,)),
     (_("My list"), "directory:my_list", (PUBLIC,)),
     (_("Caseload"), "casework:caseload", (Role.LINK_WORKER,)),
+    (_("Caseloads"), "casework:oversight", (Role.PROGRAMME_MANAGER,)),
     (_("Triage"), "casework:triage", (Role.LINK_WORKER, Role.PROGRAMME_MANAGER)),
+    (_("Find a person"), "casework:find_person", (Role.LINK_WORKER, Role.PROGRAMME_MANAGER)),
     (_("Refer a person"), "casework:referral_new", (Role.PRACTICE_STAFF,)),
     (_("Our referrals"), "casework:practice_referrals", (Role.PRACTICE_STAFF,)),
     (_("Our organisation"), "directory:editor_dashboard", (Role.COMMUNITY_EDITOR,)),
@@ -60,7 +62,14 @@ def nav_items_for(user: Any) -> list[dict[str, str]]:
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     items = nav_items_for(user)
-    path = request.path
+    current = current_item(request.path, [item["url"] for item in items])
     for item in items:
-        item["current"] = "true" if path.startswith(item["url"]) and item["url"] != "/" else ""
+        item["current"] = "true" if item["url"] == current else ""
     return {"nav_items": items}
+
+
+def current_item(path: str, urls: list[str]) -> str | None:
+    """The one menu entry a page belongs to: the longest entry URL the path starts with (so
+    "/casework/triage/" highlights Triage, not Caseload at "/casework/" as well)."""
+    matching = [url for url in urls if url != "/" and path.startswith(url)]
+    return max(matching, key=len) if matching else None

@@ -10,8 +10,10 @@ from linkwork.directory.models import (
     Accessibility,
     Address,
     ChangeRecord,
+    Contact,
     Location,
     Organization,
+    Phone,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -34,6 +36,7 @@ SERVICE_FIELDS = (
     "fees_description",
     "is_free",
 )
+CONTACT_FIELDS = ("phone", "contact_name", "contact_title", "contact_email")
 LOCATION_FIELDS = ("name", "address_1", "address_2", "city", "postcode", "transportation")
 
 
@@ -56,6 +59,15 @@ def snapshot(object_type: str, record: Any) -> dict[str, Any]:
                 {"byday": s.byday, "opens_at": s.opens_at, "closes_at": s.closes_at}
                 for s in record.schedules.filter(freq="WEEKLY").order_by("position", "id")
             ]
+        }
+    if object_type == "service_contacts":
+        phone = record.phones.order_by("id").first()
+        contact = record.contacts.order_by("id").first()
+        return {
+            "phone": phone.number if phone else "",
+            "contact_name": contact.name if contact else "",
+            "contact_title": contact.title if contact else "",
+            "contact_email": contact.email if contact else "",
         }
     if object_type == "service_location":
         sat = record.service_at_locations.select_related("location").first()
@@ -129,6 +141,10 @@ def apply(
             Schedule.objects.create(service=record, freq="WEEKLY", position=i, **row)
         record.extra.pop("last_modified", None)
         record.save()
+    elif object_type == "service_contacts":
+        record = Service.objects.get(id=object_id)
+        before = snapshot(object_type, record)
+        _set_contacts(record, {**before, **values})
     elif object_type == "service_location":
         record = Service.objects.get(id=object_id)
         before = snapshot(object_type, record)
@@ -136,6 +152,30 @@ def apply(
     else:
         raise ValueError(object_type)
     return record, _changes(before, {**before, **values}), kind
+
+
+def _set_contacts(service: Service, values: dict[str, Any]) -> None:
+    """The service's first phone number and first named contact (HSDS phone and contact)."""
+    phone = service.phones.order_by("id").first()
+    if values.get("phone"):
+        if phone is None:
+            phone = Phone(service=service, type="voice")
+        phone.number = values["phone"]
+        phone.save()
+    elif phone is not None:
+        phone.delete()
+    contact = service.contacts.order_by("id").first()
+    if values.get("contact_name") or values.get("contact_email"):
+        if contact is None:
+            contact = Contact(service=service)
+        contact.name = values.get("contact_name", "")
+        contact.title = values.get("contact_title", "")
+        contact.email = values.get("contact_email", "")
+        contact.save()
+    elif contact is not None:
+        contact.delete()
+    service.extra.pop("last_modified", None)
+    service.save()
 
 
 def _set_location(service: Service, organization: Organization, values: dict[str, Any]) -> None:

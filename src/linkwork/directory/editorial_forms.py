@@ -196,6 +196,37 @@ class LocationForm(DesignSystemFormMixin, forms.Form):
         return _clean(self.cleaned_data)
 
 
+class ContactsForm(DesignSystemFormMixin, forms.Form):
+    """How people get in touch with a service: a phone number and a named contact."""
+
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        max_length=40,
+        help_text=_("For example 0131 496 0000"),
+    )
+    contact_name = forms.CharField(label=_("Name of the contact"), required=False, max_length=200)
+    contact_title = forms.CharField(
+        label=_("Their role"),
+        required=False,
+        max_length=200,
+        help_text=_("For example Coordinator"),
+    )
+    contact_email = forms.EmailField(label=_("Their email"), required=False)
+
+    def clean_phone(self) -> str:
+        phone = " ".join(self.cleaned_data["phone"].split())
+        digits = [c for c in phone if c.isdigit()]
+        if phone and (len(digits) < 10 or any(c not in "0123456789 +()-" for c in phone)):
+            raise forms.ValidationError(
+                _("Enter a phone number with its area code, like 0131 496 0000.")
+            )
+        return phone
+
+    def values(self) -> dict[str, Any]:
+        return _clean(self.cleaned_data)
+
+
 class ClaimForm(DesignSystemFormMixin, forms.Form):
     account = forms.ChoiceField(label=_("Which of your organisations is claiming it?"))
 

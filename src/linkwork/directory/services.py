@@ -104,8 +104,9 @@ def decide_claim(
 def _target(object_type: str, object_id: uuid.UUID | None) -> Any:
     if object_id is None:
         return None
-    model = Organization if object_type == "organization" else Service
-    return model.objects.select_related("organization").get(id=object_id)
+    if object_type == "organization":
+        return Organization.objects.get(id=object_id)
+    return Service.objects.select_related("organization").get(id=object_id)
 
 
 def propose_change(

@@ -37,6 +37,11 @@ urlpatterns = [
         name="edit_location",
     ),
     path(
+        "directory/services/<uuid:service_id>/contacts/",
+        editorial.edit_contacts,
+        name="edit_contacts",
+    ),
+    path(
         "directory/services/<uuid:service_id>/confirm/",
         editorial.confirm_accurate,
         name="confirm_accurate",

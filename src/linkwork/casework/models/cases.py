@@ -254,6 +254,11 @@ class SafeguardingConcern(GuardedModel):
     raised_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Decided before the case was discharged: why the concern stays open, and who holds it now
+    # (a case cannot close over an open concern nobody has decided about).
+    held_open_reason = models.TextField(_("why it stays open"), blank=True)
+    held_by = models.CharField(_("who holds it now"), max_length=300, blank=True)
+    held_open_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -20,6 +20,7 @@ from linkwork.casework.models import (
     GoalProgress,
     WhatMatters,
 )
+from linkwork.casework.services.concern_decisions import require_concerns_decided
 from linkwork.casework.services.locking import save_versioned
 from linkwork.casework.services.referrals import transition
 from linkwork.casework.states import FINAL, CaseStatus
@@ -191,6 +192,7 @@ def discharge(
         raise ValidationError({"reason": _("Choose why the case is ending.")})
     if not summary.strip():
         raise ValidationError({"summary": _("Write a summary for the GP and referrer.")})
+    require_concerns_decided(case)
     to_status = _END_STATUS.get(reason, CaseStatus.CLOSED)
     case = transition(
         case=case, to_status=to_status, actor=actor, expected_version=expected_version

@@ -29,6 +29,7 @@ from linkwork.casework.views.common import (
     person_for,
     record_view,
 )
+from linkwork.casework.worklists import caseload_summary
 from linkwork.core.permissions import has_role, require_role
 from linkwork.core.roles import Role
 
@@ -36,7 +37,8 @@ from linkwork.core.roles import Role
 @require_role(Role.LINK_WORKER)
 def caseload(request: HttpRequest) -> HttpResponse:
     data = caseload_for(request.user)
-    return render(request, "casework/caseload.html", {"c": data})
+    summary = caseload_summary(request.user)
+    return render(request, "casework/caseload.html", {"c": data, "summary": summary})
 
 
 def _open_concerns(person_id: int) -> list[SafeguardingConcern]:

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from linkwork.casework import reasons
+from linkwork.casework.letter_content import letter_extras
 from linkwork.casework.models import Discharge
 from linkwork.casework.selectors import visible_cases
 from linkwork.casework.views.common import RECORD_READERS
@@ -54,6 +55,7 @@ def _context(discharge: Discharge) -> dict[str, Any]:
         if case.status == "declined"
         else reasons.SNOMED_REFERRAL_TO_SOCIAL_PRESCRIBING,
         "read_code": reasons.READ_V2_SOCIAL_PRESCRIBING,
+        **letter_extras(discharge),
     }
 
 

@@ -27,6 +27,7 @@ from linkwork.casework.forms import (
     WhatMattersForm,
 )
 from linkwork.casework.models import Goal, SafeguardingConcern
+from linkwork.casework.services.concern_decisions import undecided_concerns
 from linkwork.casework.views.common import (
     RECORD_WRITERS,
     add_errors,
@@ -47,6 +48,7 @@ def _case_form(
     done: str,
     initial: dict[str, Any] | None = None,
     submit_label: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     case = case_for(request.user, pk)
     form = form_class(request.POST or None, initial=initial)
@@ -68,6 +70,7 @@ def _case_form(
         back_url=reverse("casework:case_detail", args=[case.pk]),
         submit_label=submit_label,
         status=422 if form.errors else 200,
+        **(extra or {}),
     )
 
 
@@ -185,6 +188,11 @@ def discharge_new(request: HttpRequest, pk: int) -> HttpResponse:
         done=_("Case closed. The message to the GP and referrer is ready."),
         initial={"version": case.version},
         submit_label=_("Discharge and close the case"),
+        extra={
+            "undecided_concerns": undecided_concerns(case),
+            "person_id": case.person_id,
+            "case_id": case.pk,
+        },
     )
 
 

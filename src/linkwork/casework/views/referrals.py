@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -155,13 +156,14 @@ def agency_referral_new(request: HttpRequest) -> HttpResponse:
 def practice_referrals(request: HttpRequest) -> HttpResponse:
     rows = (
         referrals_made_by(request.user)
-        .select_related("person", "case", "referring_organisation")
-        .order_by("-received_at")[:200]
+        .select_related("person", "case__discharge", "referring_organisation")
+        .order_by("-received_at", "-id")
     )
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "casework/practice_referrals.html",
-        {"referrals": rows, "is_agency": bool(agency_ids(request.user))},
+        {"referrals": page.object_list, "page": page, "is_agency": bool(agency_ids(request.user))},
     )
 
 

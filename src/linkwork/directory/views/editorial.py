@@ -21,6 +21,7 @@ from linkwork.core.roles import Role
 from linkwork.directory import editing, presentation, services
 from linkwork.directory.editorial_forms import (
     ClaimForm,
+    ContactsForm,
     LocationForm,
     OrganizationForm,
     ServiceForm,
@@ -193,6 +194,20 @@ def edit_location(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         org=service.organization,
         record=service,
         title=_("Where %s happens") % service.name,
+        back="directory:editor_dashboard",
+    )
+
+
+@require_role(*EDITORS)
+def edit_contacts(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
+    service = _service_for_edit(request, service_id)
+    return _edit(
+        request,
+        form_class=ContactsForm,
+        object_type="service_contacts",
+        org=service.organization,
+        record=service,
+        title=_("How to contact %s") % service.name,
         back="directory:editor_dashboard",
     )
 

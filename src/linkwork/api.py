@@ -5,8 +5,6 @@ Errors answer as RFC 9457 problem details (`application/problem+json`), never a 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,19 +14,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from linkwork import __version__
-
-
-def problem(
-    request: HttpRequest, status: int, title: str, detail: str = "", **extra: Any
-) -> HttpResponse:
-    import json
-
-    body = {"type": "about:blank", "title": title, "status": status, **extra}
-    if detail:
-        body["detail"] = detail
-    return HttpResponse(
-        json.dumps(body, default=str), status=status, content_type="application/problem+json"
-    )
+from linkwork.core.problems import problem
 
 
 def install_problem_handlers(api: NinjaAPI) -> None:

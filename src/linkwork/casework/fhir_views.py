@@ -5,22 +5,31 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from linkwork.casework import fhir, services
-from linkwork.casework.models import Discharge, Person, Referral
-from linkwork.casework.selectors import referrals_made_by, visible_referrals
-from linkwork.core import audit
-from linkwork.core.models import Organisation
-from linkwork.core.permissions import has_role, is_admin, practice_ids
-from linkwork.core.roles import Role
+from linkwork.casework.models import Discharge, Referral
+from linkwork.casework.selectors import referring_organisations, visible_referrals
+from linkwork.core import audit, policy
+from linkwork.core.context import current_user_var
+from linkwork.core.models import Organisation, User
 from linkwork.core.tokens import authenticate_token
 
 FHIR_JSON = "application/fhir+json"
+#: What a ServiceRequest's contained Patient may say about the person.
+_PATIENT_FIELDS = (
+    "chi",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "phone",
+    "email",
+    "postcode",
+)
 
 
 def _json(body: dict[str, Any], status: int = 200, **headers: str) -> HttpResponse:
@@ -34,17 +43,17 @@ def _outcome(status: int, code: str, diagnostics: str, expression: str = "") -> 
     return _json(fhir.operation_outcome([("error", code, diagnostics, expression)]), status)
 
 
-def _user(request: HttpRequest) -> Any:
+def _user(request: HttpRequest) -> User | None:
+    """The user of ``Authorization: Bearer <token>``; FHIR never takes the browser session
+    (the endpoints are CSRF-exempt, so a session would let any web page post referrals)."""
     header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        user = authenticate_token(header[7:].strip())
-        if user is not None:
-            request.user = user
-            from linkwork.core.context import current_user_var
-
-            current_user_var.set(user)
-        return user
-    return request.user if request.user.is_authenticated else None
+    if not header.lower().startswith("bearer "):
+        return None
+    user = authenticate_token(header[7:].strip())
+    if user is not None:
+        request.user = user
+        current_user_var.set(user)
+    return user
 
 
 def metadata(request: HttpRequest) -> HttpResponse:
@@ -57,7 +66,7 @@ def service_request_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if user is None:
         return _outcome(401, "login", "Send Authorization: Bearer <token>.")
-    if not has_role(user, Role.PRACTICE_STAFF):
+    if not policy.holds_role_for(user, "casework.refer"):
         return _outcome(403, "forbidden", "Only GP practice staff accounts may send referrals.")
     try:
         body = json.loads(request.body or b"null")
@@ -68,9 +77,7 @@ def service_request_create(request: HttpRequest) -> HttpResponse:
         data = fhir.referral_input(sr)
     except fhir.FhirInvalid as exc:
         return _json(fhir.operation_outcome(exc.issues), exc.status)
-    practices = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE)
-    if not is_admin(user):
-        practices = practices.filter(id__in=practice_ids(user))
+    practices = referring_organisations(user, Organisation.Kind.GP_PRACTICE)
     practice = (
         practices.filter(code=data["practice_code"]).first()
         if data["practice_code"]
@@ -86,51 +93,36 @@ def service_request_create(request: HttpRequest) -> HttpResponse:
             "ServiceRequest.requester",
         )
     try:
-        with transaction.atomic():
-            person = Person.objects.filter(chi=data["chi"], merged_into__isnull=True).first()
-            if person is None:
-                person = services.create_person(
-                    actor=user,
-                    data={
-                        k: data[k]
-                        for k in (
-                            "chi",
-                            "given_name",
-                            "family_name",
-                            "date_of_birth",
-                            "phone",
-                            "email",
-                            "postcode",
-                        )
-                        if data[k]
-                    }
-                    | {"gp_practice": practice},
-                )
-            referral = services.create_referral(
-                person=person,
-                source=Referral.Source.FHIR,
-                practice=practice,
-                referring_organisation=practice,
-                actor=user,
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                external_id=data["external_id"],
-                referrer_name=user.get_full_name() or user.get_username(),
-            )
+        referral = services.refer(
+            actor=user,
+            source=Referral.Source.FHIR,
+            practice=practice,
+            referring_organisation=practice,
+            person={k: data[k] for k in _PATIENT_FIELDS if data[k]},
+            reasons=data["reasons"],
+            reason_detail=data["reason_detail"],
+            person_agreed=True,
+            external_id=data["external_id"],
+            referrer_name=user.get_full_name() or user.get_username(),
+        )
+    except PermissionDenied:
+        return _outcome(403, "forbidden", "Only GP practice staff accounts may send referrals.")
     except ValidationError as exc:
         return _json(fhir.operation_outcome(fhir.as_validation_issues(exc)), 422)
     task = fhir.task_for(referral, referral.case)
     return _json(task, 201, Location=f"/fhir/Task/{referral.pk}")
 
 
-def _task_scope(user: Any):  # type: ignore[no-untyped-def]
-    return (visible_referrals(user) | referrals_made_by(user)).distinct()
+def _task_scope(user: User) -> QuerySet[Referral]:
+    return visible_referrals(user)
 
 
 def task_read(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     if user is None:
         return _outcome(401, "login", "Send Authorization: Bearer <token>.")
+    if not policy.holds_role_for(user, "casework.view_referral"):
+        return _outcome(403, "forbidden", "Your role cannot read this.")
     referral = _task_scope(user).select_related("case__practice", "person").filter(pk=pk).first()
     if referral is None:
         return _outcome(404, "not-found", f"Task/{pk} is not known.")
@@ -142,11 +134,25 @@ def task_search(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if user is None:
         return _outcome(401, "login", "Send Authorization: Bearer <token>.")
+    if not policy.holds_role_for(user, "casework.view_referral"):
+        return _outcome(403, "forbidden", "Your role cannot read this.")
     based_on = request.GET.get("based-on", "")
     ref = based_on.rsplit("/", 1)[-1]
     if not ref.isdigit():
         return _outcome(400, "invalid", "based-on must be ServiceRequest/<id>.", "based-on")
     rows = list(_task_scope(user).select_related("case__practice", "person").filter(pk=int(ref)))
+    audit.record(
+        audit.Action.VIEW,
+        Referral,
+        actor=user,
+        detail={
+            "via": "fhir",
+            "query_kind": "list",
+            "count": len(rows),
+            "related_type": "casework.referral",
+            "related_id": [r.pk for r in rows],
+        },
+    )
     bundle = {
         "resourceType": "Bundle",
         "type": "searchset",
@@ -166,9 +172,12 @@ def communication_read(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     if user is None:
         return _outcome(401, "login", "Send Authorization: Bearer <token>.")
+    if not policy.holds_role_for(user, "casework.view_discharge"):
+        return _outcome(403, "forbidden", "Your role cannot read this.")
+    letters = policy.scope_queryset(user, "casework.view_discharge", Discharge.objects.all())
     discharge = (
-        Discharge.objects.select_related("case__person", "case__practice", "case__referral")
-        .filter(pk=pk, case__referral__in=_task_scope(user))
+        letters.select_related("case__person", "case__practice", "case__referral")
+        .filter(pk=pk)
         .first()
     )
     if discharge is None:

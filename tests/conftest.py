@@ -1,9 +1,9 @@
-"""Suite-wide test settings. Factories live with each app's tests; nothing here builds data."""
+"""Suite-wide test settings. Factories live with each app's tests; nothing here builds data
+except the reference data every database starts with (roles, the default taxonomy)."""
 
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import pytest
 
@@ -14,53 +14,31 @@ def _fast_passwords(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def reference_data(request: pytest.FixtureRequest) -> None:
+    """The reference data migrations load (role groups, the default taxonomy), present for
+    every test that uses the database. Idempotent: it only fills in what is missing, which
+    happens after a transactional test (browser tests, live servers) has flushed the
+    database."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    transactional = marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.contrib.auth.models import Group
+
+    from linkwork.core.roles import Role, ensure_role_groups
+    from linkwork.directory.models import Taxonomy, TaxonomyTerm
+    from linkwork.directory.taxonomy import load_default_taxonomy
+
+    if Group.objects.filter(name__in=[r.value for r in Role]).count() < len(Role):
+        ensure_role_groups()
+    if not TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True).exists():
+        load_default_taxonomy(Taxonomy, TaxonomyTerm)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     return f"linkwork database: {os.environ.get('LINKWORK_TEST_DB', 'sqlite')}"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Transactional tests (browser tests, live servers) flush the database when they finish,
-    which would also remove the reference data that migrations load (roles, taxonomy) from
-    under the tests that run after them on the same worker. Serialised rollback restores it."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if (
-            marker
-            and marker.kwargs.get("transaction")
-            and not marker.kwargs.get("serialized_rollback")
-        ):
-            item.add_marker(
-                pytest.mark.django_db(
-                    *marker.args, **{**marker.kwargs, "serialized_rollback": True}
-                ),
-                append=False,
-            )
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
-    """After a transactional test has flushed the database, put the reference data back at
-    once, so plain tests that run next on the same worker still find it."""
-    yield
-    marker = item.get_closest_marker("django_db")
-    if nextitem is None or not (marker and marker.kwargs.get("transaction")):
-        return  # after the last test the test database is already gone
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if not contents:
-                continue
-            # The flush may have re-created content types and permissions (post_migrate) under
-            # new ids; the database is otherwise empty, so clear them and restore the originals.
-            Permission.objects.using(connection.alias).all().delete()
-            ContentType.objects.using(connection.alias).all().delete()
-            ContentType.objects.clear_cache()
-            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

@@ -20,18 +20,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger, _csrf_needed
 
 from linkwork import __version__
-
-
-def problem(
-    request: HttpRequest, status: int, title: str, detail: str = "", **extra: Any
-) -> HttpResponse:
-    body = {"type": "about:blank", "title": title, "status": status, **extra}
-    if detail:
-        body["detail"] = detail
-    return HttpResponse(
-        json.dumps(body, default=str), status=status, content_type="application/problem+json"
-    )
-
+from linkwork.core.problems import problem
 
 #: RFC 9457 problem details, as every error of every Linkwork API is answered and documented.
 PROBLEM_SCHEMA: dict[str, Any] = {

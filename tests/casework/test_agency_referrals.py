@@ -72,7 +72,9 @@ def test_owner_refers_to_any_practice_and_it_lands_in_its_triage_queue(client, w
     assert referral.referred_by == world["owner"]
     assert referral.case.practice == world["target"] and referral.case.status == "received"
     assert referral.person.gp_practice == world["target"]
-    assert referral.person.consents.filter(purpose="sharing", decision="given").exists()
+    # The referrer's "they agree to share" covers this referral only (issue 10, finding 2).
+    assert referral.consent_to_share
+    assert not referral.person.consents.exists()
 
     client.force_login(world["target_worker"])
     assert "Morag Reid" in client.get(reverse(TRIAGE)).content.decode()

@@ -9,6 +9,7 @@ from linkwork.casework import services
 from linkwork.casework.models import Referral
 from linkwork.core.models import AuditEntry
 from linkwork.core.roles import Role
+from linkwork.core.tokens import create_token
 from tests.casework.factories import (
     CaseFactory,
     CommunityOrgFactory,
@@ -186,7 +187,11 @@ def test_discharge_letter_pdf_and_fhir(client, world) -> None:
     assert "871731000000106" in page and "8T09." in page
     pdf = client.get(reverse("casework:discharge_letter_pdf", args=[case.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    fhir = client.get(reverse("fhir:communication", args=[case.discharge.pk])).json()
+    token = create_token(user=world["worker"])[1]
+    fhir = client.get(
+        reverse("fhir:communication", args=[case.discharge.pk]),
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    ).json()
     codes = {c["code"] for c in fhir["reasonCode"][0]["coding"]}
     assert codes == {"871731000000106", "8T09."}
 
@@ -195,7 +200,10 @@ def test_optimistic_lock_conflict_keeps_input(client, world) -> None:
     client.force_login(world["worker"])
     person = world["case"].person
     services.update_person(
-        person=person, actor=None, expected_version=person.version, data={"phone": "0131 111"}
+        person=person,
+        actor=world["worker"],
+        expected_version=person.version,
+        data={"phone": "0131 111"},
     )
     response = client.post(
         reverse("casework:person_edit", args=[person.pk]),

@@ -3,29 +3,52 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from linkwork.casework import services
 from linkwork.casework.duplicates import find_duplicates
 from linkwork.casework.models import Person
 from linkwork.core.roles import Role
 from tests.casework.factories import CaseFactory, PersonFactory, PracticeFactory
-from tests.core.factories import make_user
+from tests.core.factories import OrganisationFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
 
+def _worker_at(practice):  # type: ignore[no-untyped-def]
+    return make_user(Role.LINK_WORKER, organisations=(practice,))
+
+
 def test_invalid_chi_is_refused_with_the_reason() -> None:
+    practice = PracticeFactory()
     with pytest.raises(ValidationError) as err:
-        services.create_person(actor=None, data={"given_name": "Sam", "chi": "3102851234"})
+        services.create_person(
+            actor=_worker_at(practice),
+            practice=practice,
+            data={"given_name": "Sam", "chi": "3102851234"},
+        )
     assert "not a real date" in str(err.value)
 
 
-def test_same_chi_twice_is_a_duplicate() -> None:
+def test_same_chi_twice_at_a_practice_is_a_duplicate_but_another_practices_is_not_looked_at() -> (
+    None
+):
     existing = PersonFactory()
+    worker = _worker_at(existing.gp_practice)
     with pytest.raises(services.DuplicatePerson) as err:
-        services.create_person(actor=None, data={"given_name": "Sam", "chi": existing.chi})
+        services.create_person(
+            actor=worker,
+            practice=existing.gp_practice,
+            data={"given_name": "Sam", "chi": existing.chi},
+        )
     assert err.value.existing == existing
+    elsewhere = PracticeFactory()
+    other = services.create_person(
+        actor=_worker_at(elsewhere),
+        practice=elsewhere,
+        data={"given_name": "Sam", "chi": existing.chi},
+    )
+    assert other.pk != existing.pk and other.gp_practice == elsewhere
 
 
 def test_fuzzy_duplicate_by_name_dob_and_postcode_district() -> None:
@@ -57,11 +80,12 @@ def test_fuzzy_duplicate_by_name_dob_and_postcode_district() -> None:
 
 
 def test_manager_merges_duplicate_and_everything_moves() -> None:
-    practice = PracticeFactory()
-    keep = PersonFactory(gp_practice=practice, phone="")
-    dup = PersonFactory(gp_practice=practice, phone="0131 000 0000")
+    programme = OrganisationFactory(kind="programme")
+    practice = PracticeFactory(programme=programme)
+    keep = PersonFactory(gp_practice=practice, phone="", family_name="Reid")
+    dup = PersonFactory(gp_practice=practice, phone="0131 000 0000", family_name="Reid", chi="")
     case = CaseFactory(referral__person=dup)
-    manager = make_user(Role.PROGRAMME_MANAGER)
+    manager = make_user(Role.PROGRAMME_MANAGER, organisations=(programme,))
     services.merge_people(keep=keep, duplicate=dup, actor=manager)
     case.refresh_from_db()
     dup.refresh_from_db()
@@ -72,22 +96,45 @@ def test_manager_merges_duplicate_and_everything_moves() -> None:
 
 
 def test_link_worker_cannot_merge() -> None:
-    with pytest.raises(PermissionError):
-        services.merge_people(
-            keep=PersonFactory(), duplicate=PersonFactory(), actor=make_user(Role.LINK_WORKER)
-        )
+    keep = PersonFactory(family_name="Reid")
+    dup = PersonFactory(gp_practice=keep.gp_practice, family_name="Reid", chi="")
+    with pytest.raises(PermissionDenied):
+        services.merge_people(keep=keep, duplicate=dup, actor=_worker_at(keep.gp_practice))
+
+
+def test_records_that_disagree_on_chi_birth_date_or_name_are_not_merged() -> None:
+    programme = OrganisationFactory(kind="programme")
+    practice = PracticeFactory(programme=programme)
+    manager = make_user(Role.PROGRAMME_MANAGER, organisations=(programme,))
+    keep = PersonFactory(gp_practice=practice, family_name="Reid")
+    for dup in (
+        PersonFactory(gp_practice=practice, family_name="Reid"),  # another CHI
+        PersonFactory(gp_practice=practice, family_name="Reid", chi="", date_of_birth=None)
+        and PersonFactory(
+            gp_practice=practice, family_name="Reid", chi="", date_of_birth=dt.date(1990, 1, 1)
+        ),
+        PersonFactory(gp_practice=practice, family_name="Brown", chi=""),
+    ):
+        with pytest.raises(ValidationError, match="do not agree"):
+            services.merge_people(keep=keep, duplicate=dup, actor=manager)
+        dup.refresh_from_db()
+        assert dup.merged_into is None
 
 
 def test_second_editor_gets_a_conflict_and_the_first_edit_stands() -> None:
     person = PersonFactory(phone="1")
+    worker = _worker_at(person.gp_practice)
     first = services.update_person(
-        person=Person.objects.get(pk=person.pk), actor=None, expected_version=1, data={"phone": "2"}
+        person=Person.objects.get(pk=person.pk),
+        actor=worker,
+        expected_version=1,
+        data={"phone": "2"},
     )
     assert first.version == 2
     with pytest.raises(services.EditConflict) as err:
         services.update_person(
             person=Person.objects.get(pk=person.pk),
-            actor=None,
+            actor=worker,
             expected_version=1,
             data={"phone": "3"},
         )
@@ -97,8 +144,13 @@ def test_second_editor_gets_a_conflict_and_the_first_edit_stands() -> None:
 
 
 def test_household_links_are_reciprocal() -> None:
-    mum, son = PersonFactory(), PersonFactory()
+    mum = PersonFactory()
+    son = PersonFactory(gp_practice=mum.gp_practice)
     services.link_household(
-        person=mum, related_person=son, relationship="parent", lives_with=True, actor=None
+        person=mum,
+        related_person=son,
+        relationship="parent",
+        lives_with=True,
+        actor=_worker_at(mum.gp_practice),
     )
     assert son.household_links.get().relationship == "child"

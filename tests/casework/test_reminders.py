@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from linkwork.casework import services
 from linkwork.casework.reminders import send_appointment_reminders
+from linkwork.core.roles import Role
 from tests.casework.factories import CaseFactory, EncounterFactory, PersonFactory
+from tests.core.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +28,9 @@ def _booked(person, hours: int = 3):
 
 
 def test_reminder_sent_once_by_the_chosen_way() -> None:
-    person = PersonFactory(mobile="07700900123", contact_methods=["sms"])
+    person = PersonFactory(
+        mobile="07700900123", contact_methods=["sms"], safe_to_leave_message="yes"
+    )
     _booked(person)
     backend = Recorder()
     assert send_appointment_reminders(backend=backend) == 1
@@ -35,9 +39,11 @@ def test_reminder_sent_once_by_the_chosen_way() -> None:
 
 
 def test_no_reminder_without_a_chosen_way_or_after_contact_consent_withdrawn() -> None:
-    _booked(PersonFactory(mobile="07700900123", contact_methods=["letter"]))
-    withdrawn = PersonFactory(email="a@example.org", contact_methods=["email"])
+    safe = {"safe_to_leave_message": "yes"}
+    _booked(PersonFactory(mobile="07700900123", contact_methods=["letter"], **safe))
+    withdrawn = PersonFactory(email="a@example.org", contact_methods=["email"], **safe)
     _booked(withdrawn)
-    services.record_consent(person=withdrawn, purpose="contact", decision="withdrawn", actor=None)
-    _booked(PersonFactory(email="b@example.org", contact_methods=["email"]), hours=48)
+    worker = make_user(Role.LINK_WORKER, organisations=(withdrawn.gp_practice,))
+    services.record_consent(person=withdrawn, purpose="contact", decision="withdrawn", actor=worker)
+    _booked(PersonFactory(email="b@example.org", contact_methods=["email"], **safe), hours=48)
     assert send_appointment_reminders(backend=Recorder()) == 0

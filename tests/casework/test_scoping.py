@@ -21,11 +21,12 @@ def test_link_worker_sees_people_of_their_practices_only() -> None:
     assert list(visible_people(outsider)) == []
 
 
-def test_person_with_case_at_my_practice_is_visible_even_if_registered_elsewhere() -> None:
+def test_a_case_at_my_practice_does_not_open_another_practices_record() -> None:
+    """Person-level data belongs to the practice holding the record (decision record 0004)."""
     mine, other = PracticeFactory(), PracticeFactory()
     worker = make_user(Role.LINK_WORKER, organisations=(mine,))
     case = CaseFactory(referral__person__gp_practice=other, practice=mine)
-    assert list(visible_people(worker)) == [case.person]
+    assert list(visible_people(worker)) == []
     assert list(visible_cases(worker)) == [case]
 
 

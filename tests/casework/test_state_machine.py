@@ -81,8 +81,9 @@ def test_happy_path_is_recorded_with_who_and_when() -> None:
 
 def test_closing_a_case_not_yet_active_is_refused() -> None:
     case = CaseFactory()
+    worker = make_user(Role.LINK_WORKER, organisations=(case.practice,))
     with pytest.raises(IllegalTransition):
-        services.transition(case=case, to_status="closed", actor=make_user(Role.LINK_WORKER))
+        services.discharge(case=case, actor=worker, reason="goals_met", summary="Done.")
     case.refresh_from_db()
     assert case.status == "received"
     assert not StatusChange.objects.filter(case=case).exists()
@@ -93,8 +94,9 @@ def test_allocation_only_to_a_link_worker_of_the_practice() -> None:
 
     case = CaseFactory(status="waiting")
     elsewhere = make_user(Role.LINK_WORKER, organisations=(PracticeFactory(),))
+    here = make_user(Role.LINK_WORKER, organisations=(case.practice,))
     with pytest.raises(ValidationError):
-        services.allocate(case=case, link_worker=elsewhere, actor=elsewhere)
+        services.allocate(case=case, link_worker=elsewhere, actor=here)
 
 
 @settings(deadline=None)  # pure logic; timing depends on machine load

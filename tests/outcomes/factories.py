@@ -12,8 +12,13 @@ from tests.casework.factories import CaseFactory, PersonFactory, PracticeFactory
 
 def record(person: Any, instrument: str, answers: list, time_point: str = "baseline",
            **kwargs: Any) -> Administration:  # fmt: skip
-    """An administration made through the real service (scored, audited)."""
-    kwargs.setdefault("actor", None)
+    """An administration made through the real service (scored, audited), by a link worker
+    of the person's practice unless another actor is given."""
+    if kwargs.get("actor") is None:
+        from linkwork.core.roles import Role
+        from tests.core.factories import make_user
+
+        kwargs["actor"] = make_user(Role.LINK_WORKER, organisations=(person.gp_practice,))
     with service_writes():
         return services.administer(
             person=person, instrument=instrument, answers=answers, time_point=time_point, **kwargs

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from linkwork.casework.models import SafeguardingConcern
 from linkwork.casework.states import CaseStatus
+from linkwork.core.models import Membership
 from linkwork.core.roles import Role
 from linkwork.outcomes import demo
 from linkwork.outcomes.models import Administration
@@ -28,6 +29,7 @@ def test_baseline_and_review_for_supported_cases() -> None:
     worker = make_user(Role.LINK_WORKER, username="demo-link-worker")
     long_ago = timezone.now() - dt.timedelta(days=200)
     active = CaseFactory(status=CaseStatus.ACTIVE, opened_at=long_ago, link_worker=worker)
+    Membership.objects.create(user=worker, organisation=active.practice)
     CaseFactory(status=CaseStatus.RECEIVED)
     counts = demo.generate(scale="small", rng=random.Random(3), stdout=StringIO())
     assert counts["administrations"] >= 2 and counts["safeguarding flags"] == 1

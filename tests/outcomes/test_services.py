@@ -97,7 +97,11 @@ def test_writes_outside_services_are_refused() -> None:
 def issue(person, instrument: str = "phq9", **kwargs):
     with service_writes():
         return services.create_self_completion_link(
-            person=person, instrument=instrument, time_point="review", actor=None, **kwargs
+            person=person,
+            instrument=instrument,
+            time_point="review",
+            actor=make_user(Role.LINK_WORKER, organisations=(person.gp_practice,)),
+            **kwargs,
         )
 
 

@@ -204,7 +204,7 @@ def test_self_completion_with_item9_shows_support(client: Client, world) -> None
 
     with service_writes():
         issued = services.create_self_completion_link(
-            person=world["person"], instrument="phq9", time_point="review", actor=None
+            person=world["person"], instrument="phq9", time_point="review", actor=world["owner"]
         )
     response = Client().post(
         f"/questionnaire/{issued.token}/", {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "1"}
@@ -247,7 +247,7 @@ def test_empty_self_completion_does_not_use_up_the_link(client: Client, world) -
 
     with service_writes():
         issued = services.create_self_completion_link(
-            person=world["person"], instrument="ucla3", time_point="review", actor=None
+            person=world["person"], instrument="ucla3", time_point="review", actor=world["owner"]
         )
     response = Client().post(f"/questionnaire/{issued.token}/", {})
     assert response.status_code == 400

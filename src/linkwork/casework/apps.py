@@ -6,7 +6,8 @@ class CaseworkConfig(AppConfig):
     label = "casework"
 
     def ready(self) -> None:
-        from linkwork.casework import (  # noqa: F401  (declares actions; connects the notice)
+        from linkwork.casework import (  # noqa: F401  (declare actions; connect the notice)
             everyday_policy,
             notifications,
+            policy,
         )

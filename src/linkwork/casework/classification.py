@@ -1,25 +1,11 @@
-"""Personal-data classification of every field of every casework model.
-
-- PERSONAL: identifies or is about a living person (UK GDPR art. 4).
-- SPECIAL: special category data (art. 9: health, ethnicity, sex life...) or data that needs
-  the same care here (safeguarding, free-text notes of health conversations).
-- NOT_PERSONAL: ids, codes, timestamps of system events, counters.
-
-`tests/casework/test_classification.py` fails when a field is added without an entry here, so
-the classification cannot fall behind the models. Staff user links (recorded_by...) are the
-staff member's personal data; they are PERSONAL.
-"""
+"""Personal-data classification of every field of every casework model: casework's
+contribution to the one registry in core (linkwork.core.classification, which explains the
+levels). tests/core/test_classification.py fails when a field is added without an entry.
+Staff user links (recorded_by...) are the staff member's personal data; they are PERSONAL."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-
-class Level(StrEnum):
-    PERSONAL = "personal"
-    SPECIAL = "special category"
-    NOT_PERSONAL = "not personal"
-
+from linkwork.core.classification import Level, classify
 
 P, S, N = Level.PERSONAL, Level.SPECIAL, Level.NOT_PERSONAL
 
@@ -90,6 +76,7 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "reasons": S,
         "reason_detail": S,
         "person_agreed": P,
+        "consent_to_share": P,
         "received_at": P,
         "external_id": P,
     },
@@ -215,15 +202,4 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
     },
 }
 
-
-def level(model_name: str, field_name: str) -> Level:
-    return CLASSIFICATION[model_name.lower()][field_name]
-
-
-def fields_at(level_: Level) -> list[str]:
-    return sorted(
-        f"{m}.{f}"
-        for m, fields in CLASSIFICATION.items()
-        for f, lv in fields.items()
-        if lv == level_
-    )
+classify("casework", CLASSIFICATION)

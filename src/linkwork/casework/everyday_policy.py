@@ -4,7 +4,7 @@ and reallocation), declared in the one policy. Object scope comes from the scope
 
 from __future__ import annotations
 
-from linkwork.core.policy import Rule, Scope, define
+from linkwork.core.policy import Rule, Scope, declare_urls, define
 from linkwork.core.roles import Role
 
 LIST_OWN_CASES = "casework.list_own_cases"
@@ -20,3 +20,16 @@ define(
 )
 define(OVERSEE_CASELOADS, Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME))
 define(REALLOCATE_CASE, Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME))
+
+declare_urls(
+    {
+        "casework:my_cases": LIST_OWN_CASES,
+        "casework:find_person": FIND_PERSON,
+        "casework:oversight": OVERSEE_CASELOADS,
+        "casework:oversight_worker": OVERSEE_CASELOADS,
+        "casework:reallocate": REALLOCATE_CASE,
+        "casework:practice_letter": "casework.view_discharge",
+        "casework:practice_letter_pdf": "casework.view_discharge",
+        "casework:concern_keep_open": "casework.close_concern",
+    }
+)

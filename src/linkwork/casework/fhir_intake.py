@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from linkwork.casework import fhir, services
-from linkwork.casework.models import Person, Referral
+from linkwork.casework.fhir_server import FhirError
+from linkwork.casework.models import Referral
 from linkwork.core.models import Organisation
 
 if TYPE_CHECKING:
     from linkwork.core.models import User
 
+#: What a ServiceRequest's contained Patient may say about the person.
+PATIENT_FIELDS = ("chi", "given_name", "family_name", "date_of_birth", "phone", "email", "postcode")
 #: Our field names -> where they came from in the ServiceRequest.
 EXPRESSIONS = {
     "chi": "Patient.identifier",
@@ -29,28 +31,24 @@ EXPRESSIONS = {
 
 
 def create_referral(*, user: User, practice: Organisation, data: dict[str, Any]) -> Referral:
-    """Record the referral from `practice`; raises FhirInvalid naming what is wrong."""
+    """Record the referral from `practice` through the one intake service (`refer`), which
+    decides who the person is and never reveals another practice's record; raises
+    FhirInvalid naming what is wrong."""
     try:
-        with transaction.atomic():
-            person = Person.objects.filter(chi=data["chi"], merged_into__isnull=True).first()
-            if person is None:
-                fields = ("chi", "given_name", "family_name", "date_of_birth", "phone", "email",
-                          "postcode")  # fmt: skip
-                person = services.create_person(
-                    actor=user,
-                    data={k: data[k] for k in fields if data[k]} | {"gp_practice": practice},
-                )
-            return services.create_referral(
-                person=person,
-                source=Referral.Source.FHIR,
-                practice=practice,
-                referring_organisation=practice,
-                actor=user,
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                external_id=data["external_id"],
-                referrer_name=user.get_full_name() or user.get_username(),
-            )
+        return services.refer(
+            actor=user,
+            source=Referral.Source.FHIR,
+            practice=practice,
+            referring_organisation=practice,
+            person={k: data[k] for k in PATIENT_FIELDS if data[k]},
+            reasons=data["reasons"],
+            reason_detail=data["reason_detail"],
+            person_agreed=True,
+            external_id=data["external_id"],
+            referrer_name=user.get_full_name() or user.get_username(),
+        )
+    except PermissionDenied as exc:
+        raise FhirError(403, "forbidden", "You may not refer from this practice.") from exc
     except ValidationError as exc:
         issues = [
             (severity, code, text, EXPRESSIONS.get(where, where))

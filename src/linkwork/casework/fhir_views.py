@@ -24,20 +24,19 @@ from linkwork.casework.fhir_server import (
     versioned_headers,
 )
 from linkwork.casework.models import Discharge, Person, Referral
-from linkwork.casework.selectors import referrals_made_by, visible_referrals
-from linkwork.core import audit
+from linkwork.casework.selectors import referring_organisations, visible_referrals
+from linkwork.core import audit, policy
 from linkwork.core.models import Organisation
-from linkwork.core.permissions import has_role, is_admin, practice_ids
-from linkwork.core.roles import Role
 
 if TYPE_CHECKING:
     from linkwork.core.models import User
 
 
 def _referrals(user: User) -> QuerySet[Referral]:
-    """Referrals the caller may follow: their case scope, or those they sent."""
-    scope = visible_referrals(user) | referrals_made_by(user)
-    return scope.distinct().select_related("case__practice", "case__discharge", "person",
+    """Referrals the caller may follow: their case scope, or those their organisation sent."""
+    if not policy.holds_role_for(user, "casework.view_referral"):
+        raise FhirError(403, "forbidden", "Your role cannot read referrals.")
+    return visible_referrals(user).select_related("case__practice", "case__discharge", "person",
                                            "referring_organisation")  # fmt: skip
 
 
@@ -68,9 +67,7 @@ def service_requests(request: HttpRequest) -> HttpResponse:
 
 
 def _practice_for(user: User, data: dict[str, Any]) -> Organisation:
-    practices = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE)
-    if not is_admin(user):
-        practices = practices.filter(id__in=practice_ids(user))
+    practices = referring_organisations(user, Organisation.Kind.GP_PRACTICE)
     if data["practice_code"]:
         practice = practices.filter(code=data["practice_code"]).first()
     elif str(data["practice_id"] or "").isascii() and str(data["practice_id"]).isdigit():
@@ -91,9 +88,9 @@ def _existing(request: HttpRequest, user: User, external_id: str) -> Referral | 
     """Conditional create (If-None-Exist: identifier=system|value) and resubmission of the
     same requester identifier both find the referral already made."""
     condition = request.headers.get("If-None-Exist", "").strip()
-    made = _referrals(user).filter(referring_organisation__in=practice_ids(user) or [-1])
-    if is_admin(user):
-        made = _referrals(user)
+    made = _referrals(user).filter(
+        referring_organisation__in=referring_organisations(user, Organisation.Kind.GP_PRACTICE)
+    )
     if condition:
         name, _, value = condition.partition("=")
         if name.strip() != "identifier" or not value.strip():
@@ -109,7 +106,7 @@ def _existing(request: HttpRequest, user: User, external_id: str) -> Referral | 
 
 
 def _create(request: HttpRequest, user: User) -> HttpResponse:
-    if not has_role(user, Role.PRACTICE_STAFF):
+    if not policy.holds_role_for(user, "casework.refer"):
         raise FhirError(403, "forbidden", "Only GP practice staff accounts may send referrals.")
     body = read_body(request)
     sr = fhir.parse_service_request(body)
@@ -217,9 +214,10 @@ def task_read(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 def _discharges(user: User) -> QuerySet[Discharge]:
-    return Discharge.objects.select_related(
-        "case__person", "case__practice", "case__referral"
-    ).filter(case__referral__in=_referrals(user).values("pk"))
+    if not policy.holds_role_for(user, "casework.view_discharge"):
+        raise FhirError(403, "forbidden", "Your role cannot read discharge messages.")
+    letters = policy.scope_queryset(user, "casework.view_discharge", Discharge.objects.all())
+    return letters.select_related("case__person", "case__practice", "case__referral")
 
 
 @interaction("GET")
@@ -263,7 +261,9 @@ def patient_read(request: HttpRequest, pk: str) -> HttpResponse:
 
 @interaction("GET")
 def organization_read(request: HttpRequest, pk: str) -> HttpResponse:
-    caller(request)
+    user = caller(request)
+    if not policy.can(user, "casework.fhir_read_organisation"):
+        raise FhirError(403, "forbidden", "Your role cannot read this.")
     organisation = Organisation.objects.filter(pk=numeric_id(pk, "Organization")).first()
     if organisation is None:
         raise FhirError(404, "not-found", f"Organization/{pk} is not known.")

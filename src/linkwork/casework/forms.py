@@ -93,7 +93,10 @@ class PersonForm(DesignSystemFormMixin, forms.ModelForm):
         pass
 
     def person_data(self) -> dict[str, Any]:
-        return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
+        data = {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
+        if data.get("gp_practice") is None:
+            data.pop("gp_practice", None)  # left empty: the record stays where it is
+        return data
 
 
 class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):

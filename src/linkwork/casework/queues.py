@@ -12,9 +12,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from linkwork.casework.models import Case, ServiceLink
-from linkwork.casework.selectors import visible_cases
+from linkwork.casework.selectors import visible_cases, visible_links
 from linkwork.casework.states import CaseStatus
-from linkwork.core.permissions import community_organisation_ids, is_admin
+from linkwork.core.policy import Actor
 
 #: A supported referral with no reply after this many days is "stalled".
 STALLED_AFTER_DAYS: int = getattr(settings, "CASEWORK_STALLED_AFTER_DAYS", 10)
@@ -32,15 +32,17 @@ def _with_person(qs: QuerySet[Case]) -> QuerySet[Case]:
     return qs.select_related("person", "practice", "referral", "link_worker")
 
 
-def triage_queue(user: Any) -> QuerySet[Case]:
-    return _with_person(visible_cases(user).filter(status=CaseStatus.RECEIVED)).order_by(
-        "opened_at", "id"
-    )
-
-
-def waiting_list(user: Any) -> QuerySet[Case]:
+def triage_queue(user: Actor) -> QuerySet[Case]:
     return _with_person(
-        visible_cases(user).filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
+        visible_cases(user, "casework.view_triage").filter(status=CaseStatus.RECEIVED)
+    ).order_by("opened_at", "id")
+
+
+def waiting_list(user: Actor) -> QuerySet[Case]:
+    return _with_person(
+        visible_cases(user, "casework.view_triage").filter(
+            status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING)
+        )
     ).order_by("practice__name", "opened_at", "id")
 
 
@@ -53,11 +55,17 @@ class Caseload:
     stalled_links: list[ServiceLink] = field(default_factory=list)
 
 
-def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Caseload:
+def caseload(user: Actor, *, today: dt.date | None = None, limit: int = 50) -> Caseload:
+    """The link worker's own cases, follow-ups, overdue referrals and stalled links, scoped
+    like every case page: a worker who has left a practice sees none of its cases here."""
     today = today or timezone.localdate()
     now = timezone.now()
+    scoped = visible_cases(user, "casework.view_caseload")
     mine = _with_person(
-        Case.objects.filter(link_worker=user, status__in=(CaseStatus.ALLOCATED, CaseStatus.ACTIVE))
+        scoped.filter(
+            link_worker_id=getattr(user, "pk", None),
+            status__in=(CaseStatus.ALLOCATED, CaseStatus.ACTIVE),
+        )
     )
     active = list(mine.order_by("next_follow_up", "opened_at")[:limit])
     due = list(
@@ -71,7 +79,7 @@ def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Cas
     from django.db.models import Count, Min
 
     waiting: list[dict[str, Any]] = list(
-        visible_cases(user)
+        visible_cases(user, "casework.view_triage")
         .filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
         .values("practice__name")
         .annotate(count=Count("id"), oldest=Min("opened_at"))
@@ -81,7 +89,8 @@ def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Cas
         row["days"] = days_since(row["oldest"], now)
     stalled = list(
         ServiceLink.objects.filter(
-            case__link_worker=user,
+            case__in=scoped,
+            case__link_worker_id=getattr(user, "pk", None),
             status=ServiceLink.Status.SENT,
             sent_at__lt=now - dt.timedelta(days=STALLED_AFTER_DAYS),
         )
@@ -91,15 +100,12 @@ def caseload(user: Any, *, today: dt.date | None = None, limit: int = 50) -> Cas
     return Caseload(active, due, overdue, waiting, stalled)
 
 
-def portal_links(user: Any) -> QuerySet[ServiceLink]:
+def portal_links(user: Actor) -> QuerySet[ServiceLink]:
     """Supported referrals sent to the user's community organisations (nothing else)."""
-    links = ServiceLink.objects.filter(kind=ServiceLink.Kind.SUPPORTED).exclude(
-        receiving_organisation__isnull=True
-    )
-    if not is_admin(user):
-        links = links.filter(receiving_organisation_id__in=community_organisation_ids(user))
-    return links.select_related("service", "case__person", "receiving_organisation").order_by(
-        "-sent_at", "-id"
+    return (
+        visible_links(user)
+        .select_related("service", "case__person", "case__referral", "receiving_organisation")
+        .order_by("-sent_at", "-id")
     )
 
 

@@ -2,7 +2,11 @@
 
 Set `CASEWORK_REMINDER_BACKEND` to a dotted path of a class with
 `send(*, channel: str, to: str, text: str) -> None`; the default prints to the console
-(with the address masked), which is what the demo uses. Run `linkwork casework-reminders`
+(never any part of the address), which is what the demo uses.
+
+A reminder is a message left for the person, so it goes only to someone who has said it is
+safe to leave them a message, by a way they chose (SMS to their mobile, email), while they
+agree to be contacted. Run `linkwork casework-reminders`
 from a scheduler (e.g. every hour).
 """
 
@@ -18,18 +22,15 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from linkwork.casework.choices import YesNoUnknown
 from linkwork.casework.consent import may_contact
 from linkwork.casework.guards import service
-from linkwork.casework.models import Encounter
+from linkwork.casework.models import Encounter, Person
 from linkwork.casework.states import OPEN
 
 
 class ReminderBackend(Protocol):
     def send(self, *, channel: str, to: str, text: str) -> None: ...
-
-
-def _mask(address: str) -> str:
-    return ("*" * max(0, len(address) - 3)) + address[-3:]
 
 
 class ConsoleBackend:
@@ -39,7 +40,7 @@ class ConsoleBackend:
         self.stream = stream or sys.stdout
 
     def send(self, *, channel: str, to: str, text: str) -> None:
-        self.stream.write(f"[reminder {channel} to {_mask(to)}] {text}\n")
+        self.stream.write(f"[reminder by {channel}] {text}\n")
 
 
 def get_backend() -> ReminderBackend:
@@ -47,10 +48,14 @@ def get_backend() -> ReminderBackend:
     return import_string(path)() if path else ConsoleBackend()
 
 
-def _channel(person: Any) -> tuple[str, str] | None:
+def _channel(person: Person) -> tuple[str, str] | None:
+    """The way to send a reminder, or None when the person has not agreed to one: only when
+    they said it is safe to leave a message, and only by a way they chose."""
+    if person.safe_to_leave_message != YesNoUnknown.YES:
+        return None
     methods = set(person.contact_methods or [])
-    if "sms" in methods and (person.mobile or person.phone):
-        return "sms", person.mobile or person.phone
+    if "sms" in methods and person.mobile:
+        return "sms", person.mobile
     if "email" in methods and person.email:
         return "email", person.email
     return None

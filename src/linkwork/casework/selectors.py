@@ -1,101 +1,63 @@
-"""Reads, already scoped to the user. Every page and API endpoint gets its rows from here, so
-the scoping rules live in one place:
+"""Reads, already scoped to the user. Every page, API operation and FHIR interaction gets its
+rows from here, and every one of these is the core policy's ``scope_queryset`` for the action
+that reads them (rules in ``casework/policy.py``), so a list and the detail page it links to
+cannot disagree:
 
-- a link worker sees the people (and cases) of the GP practices they work in;
-- practice staff see the referrals their practice made, and their status (not the record);
-  staff of another agency (practice_staff role + membership of an `agency` organisation)
-  likewise see only the referrals their agency made;
-- a community organisation sees only the supported referrals sent to it (see `links`);
+- a link worker sees the people and cases of the GP practices they are a member of *now*
+  (a member who has left sees nothing there on their next request);
+- practice and agency staff follow the referrals their organisation made (not the record);
+- a community organisation sees only the supported referrals sent to it;
 - a programme manager sees everything in their programme's practices;
 - an administrator sees everything.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from django.db.models import QuerySet
 
-from django.db.models import Q, QuerySet
-
-from linkwork.casework.models import Case, Person, Referral
+from linkwork.casework.models import Case, Person, Referral, ServiceLink
+from linkwork.core import policy
 from linkwork.core.models import Organisation
-from linkwork.core.permissions import (
-    has_role,
-    is_admin,
-    organisation_ids,
-    practice_ids,
-    programme_member_ids,
-)
-from linkwork.core.roles import Role
+from linkwork.core.policy import Actor
 
 
-def record_scope(user: Any) -> set[int] | None:
-    """Practice ids whose people's records the user may see; None means every practice."""
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    if is_admin(user):
-        return None
-    ids: set[int] = set()
-    if has_role(user, Role.LINK_WORKER):
-        ids |= practice_ids(user)
-    if has_role(user, Role.PROGRAMME_MANAGER):
-        ids |= programme_member_ids(user)
-    return ids
-
-
-def visible_people(user: Any) -> QuerySet[Person]:
+def visible_people(user: Actor | None, action: str = "casework.view_person") -> QuerySet[Person]:
     """People whose record the user may open (merged-away duplicates excluded)."""
-    scope = record_scope(user)
-    people = Person.objects.filter(merged_into__isnull=True)
-    if scope is None:
-        return people
-    if not scope:
-        return people.none()
-    return people.filter(
-        Q(gp_practice_id__in=scope)
-        | Q(id__in=Case.objects.filter(practice_id__in=scope).values("person_id"))
+    return policy.scope_queryset(user, action, Person.objects.filter(merged_into__isnull=True))
+
+
+def visible_cases(user: Actor | None, action: str = "casework.view_case") -> QuerySet[Case]:
+    return policy.scope_queryset(user, action, Case.objects.all())
+
+
+def visible_referrals(user: Actor | None) -> QuerySet[Referral]:
+    """Referrals the user may see: at a practice in their scope, or made by their
+    organisation."""
+    return policy.scope_queryset(user, "casework.view_referral", Referral.objects.all())
+
+
+def referrals_made_by(user: Actor | None) -> QuerySet[Referral]:
+    """Referrals a referrer follows: those their own practices or agencies made."""
+    return policy.scope_queryset(user, "casework.list_referrals_made", Referral.objects.all())
+
+
+def referring_organisations(user: Actor | None, *kinds: str) -> QuerySet[Organisation]:
+    """Organisations (of these kinds) the user may refer from."""
+    orgs = Organisation.objects.filter(kind__in=kinds)
+    return policy.scope_queryset(user, "casework.refer", orgs).order_by("name")
+
+
+def agency_ids(user: Actor | None) -> set[int]:
+    """Agencies (Citizens Advice, housing, social work...) the user may refer on behalf of."""
+    agencies = referring_organisations(user, Organisation.Kind.AGENCY)
+    return set(agencies.values_list("pk", flat=True))
+
+
+def visible_links(
+    user: Actor | None, action: str = "casework.view_portal"
+) -> QuerySet[ServiceLink]:
+    """Supported referrals sent to the user's community organisations (nothing else)."""
+    links = ServiceLink.objects.filter(kind=ServiceLink.Kind.SUPPORTED).exclude(
+        receiving_organisation__isnull=True
     )
-
-
-def visible_cases(user: Any) -> QuerySet[Case]:
-    scope = record_scope(user)
-    cases = Case.objects.all()
-    if scope is None:
-        return cases
-    if not scope:
-        return cases.none()
-    return cases.filter(practice_id__in=scope)
-
-
-def can_see_person(user: Any, person: Person) -> bool:
-    return visible_people(user).filter(pk=person.pk).exists()
-
-
-def agency_ids(user: Any) -> set[int]:
-    """Agencies (Citizens Advice, housing, social work...) the user may refer on behalf of:
-    the referrer role (practice_staff) plus a membership of an `agency` organisation."""
-    if not has_role(user, Role.PRACTICE_STAFF):
-        return set()
-    return organisation_ids(user, Organisation.Kind.AGENCY)
-
-
-def referrals_made_by(user: Any) -> QuerySet[Referral]:
-    """Referrals a referrer may follow: those their own practices or agencies made."""
-    if not (user and user.is_authenticated):
-        return Referral.objects.none()
-    if is_admin(user):
-        return Referral.objects.all()
-    if not has_role(user, Role.PRACTICE_STAFF):
-        return Referral.objects.none()
-    referrers = organisation_ids(user, Organisation.Kind.GP_PRACTICE, Organisation.Kind.AGENCY)
-    return Referral.objects.filter(referring_organisation_id__in=referrers)
-
-
-def visible_referrals(user: Any) -> QuerySet[Referral]:
-    """Referrals the user may see: via the case scope, or as the referring practice."""
-    scope = record_scope(user)
-    if scope is None:
-        return Referral.objects.all()
-    made = referrals_made_by(user)
-    if not scope:
-        return made
-    return Referral.objects.filter(Q(case__practice_id__in=scope) | Q(id__in=made.values("id")))
+    return policy.scope_queryset(user, action, links)

@@ -51,10 +51,17 @@ class Scope(StrEnum):
 
 @dataclass(frozen=True)
 class Rule:
-    """A role may perform the action on objects within the scope."""
+    """A role may perform the action on objects within the scope.
+
+    ``via``: lookups to organisation ids this rule follows instead of the model's registered
+    ones, for a role that reaches the object by another path (the staff of the organisation
+    that *made* a referral follow it by ``referring_organisation_id``, not by the practice
+    that holds its case).
+    """
 
     role: str
     scope: Scope = Scope.ANY
+    via: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class ObjectScope:
 
 _ACTIONS: dict[str, tuple[Rule, ...]] = {}
 _SCOPES: dict[type[models.Model], ObjectScope] = {}
+_URLS: dict[str, str] = {}
 
 
 def define(action: str, *rules: Rule) -> None:
@@ -90,6 +98,26 @@ def register_scope(
 ) -> None:
     """Say how instances of ``model`` map to organisations (and to an owning user)."""
     _SCOPES[model] = ObjectScope(tuple(organisations), owner)
+
+
+def declare_urls(mapping: dict[str, str]) -> None:
+    """Say which action guards each of an app's URL patterns and API operations.
+
+    Keys are URL names with their namespace (``"casework:person_detail"``) or API operations
+    as ``"<METHOD> <path>"`` (``"GET /api/v1/people/{person_id}"``); values are actions. The
+    permission matrix test fails for any URL pattern or API operation not declared here, so a
+    new page cannot ship without naming who may open it. Declaring one key twice with
+    different actions is an error.
+    """
+    for key, action in mapping.items():
+        if key in _URLS and _URLS[key] != action:
+            raise ImproperlyConfigured(f"URL {key!r} is declared with two actions")
+        _URLS[key] = action
+
+
+def url_actions() -> dict[str, str]:
+    """Every declared URL name / API operation with the action that guards it."""
+    return dict(_URLS)
 
 
 def actions() -> dict[str, tuple[Rule, ...]]:
@@ -112,6 +140,12 @@ def _holds(user: Actor | None, role: str) -> bool:
     if role == PUBLIC:
         return True
     return _signed_in(user) and bool(user.has_role(role))  # type: ignore[union-attr]
+
+
+def holds_role_for(user: Actor | None, action: str) -> bool:
+    """Does the user hold any role with a rule for this action (whatever the object)? Pages
+    answer 403 when not, and 404 for an object outside the scope (not saying it exists)."""
+    return any(_holds(user, rule.role) for rule in rules_for(action))
 
 
 def organisation_scope(user: Actor | None, scope: Scope) -> set[int]:
@@ -171,10 +205,11 @@ def _scope_q(user: Actor | None, rule: Rule, model: type[models.Model]) -> Q | N
             return Q(pk__in=[])
         return Q(**{object_scope.owner_lookup: user.pk})  # type: ignore[union-attr]
     ids = organisation_scope(user, rule.scope)
-    if not ids or not object_scope.organisation_lookups:
+    lookups = rule.via or object_scope.organisation_lookups
+    if not ids or not lookups:
         return Q(pk__in=[])
     q = Q(pk__in=[])
-    for lookup in object_scope.organisation_lookups:
+    for lookup in lookups:
         q |= Q(**{f"{lookup}__in": ids})
     return q
 
@@ -198,7 +233,7 @@ def can(user: Actor | None, action: str, obj: models.Model | None = None) -> boo
                 return True
             continue
         ids = organisation_scope(user, rule.scope)
-        for lookup in object_scope.organisation_lookups:
+        for lookup in rule.via or object_scope.organisation_lookups:
             if ids & _values_along(obj, lookup):
                 return True
     return False
@@ -222,15 +257,17 @@ def scope_queryset(user: Actor | None, action: str, queryset: QuerySet[M]) -> Qu
             return queryset
         allowed |= q
         scoped = True
-    if scoped and _crosses_many(queryset.model):
+    if scoped and _crosses_many(queryset.model, rules_for(action)):
         # A lookup through a many-valued relation would repeat rows: filter by id instead.
         return queryset.filter(pk__in=queryset.model._default_manager.filter(allowed).values("pk"))
     return queryset.filter(allowed)
 
 
-def _crosses_many(model: type[models.Model]) -> bool:
-    object_scope = _object_scope(model)
-    for lookup in object_scope.organisation_lookups:
+def _crosses_many(model: type[models.Model], rules: tuple[Rule, ...]) -> bool:
+    lookups = set(_object_scope(model).organisation_lookups)
+    for rule in rules:
+        lookups |= set(rule.via)
+    for lookup in lookups:
         current = model
         for part in lookup.split("__")[:-1]:
             field = current._meta.get_field(part)
@@ -238,3 +275,8 @@ def _crosses_many(model: type[models.Model]) -> bool:
                 return True
             current = field.related_model  # type: ignore[assignment]
     return False
+
+
+# An organisation belongs to itself (and, through OWN_PROGRAMME, to its programme): actions on
+# organisations themselves ("refer from this practice") scope by it.
+register_scope(Organisation, organisations=("id",))

@@ -15,10 +15,6 @@ def is_moderator(user: Any) -> bool:
     return has_role(user, Role.PROGRAMME_MANAGER)
 
 
-def is_editor(user: Any) -> bool:
-    return has_role(user, Role.COMMUNITY_EDITOR) or is_moderator(user)
-
-
 def editable_organizations(user: Any) -> QuerySet[Organization]:
     if is_moderator(user):
         return Organization.objects.all()

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from linkwork.api import problem
+from linkwork.core.problems import problem
 from linkwork.outcomes import definitions
 from linkwork.outcomes.scoring import AnswerError, check_answers, parse_answers, score
 from linkwork.outcomes.value_sets import ValueSetError, configured_value_set

@@ -1,10 +1,10 @@
 """Personal-data classification of every field of every outcomes model (same levels as
 casework). Questionnaire answers and scores are health data: special category.
-`tests/outcomes/test_classification.py` fails when a field is added without an entry here."""
+`tests/core/test_classification.py` fails when a field is added without an entry here."""
 
 from __future__ import annotations
 
-from linkwork.casework.classification import Level
+from linkwork.core.classification import Level, classify
 
 P, S, N = Level.PERSONAL, Level.SPECIAL, Level.NOT_PERSONAL
 
@@ -48,3 +48,5 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "administration": P,
     },
 }
+
+classify("outcomes", CLASSIFICATION)

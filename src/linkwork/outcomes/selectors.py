@@ -10,33 +10,40 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from linkwork.casework.models import Person
+from linkwork.casework.models import Case, Person
 from linkwork.casework.selectors import visible_cases, visible_people
+from linkwork.core import policy
+from linkwork.core.policy import Actor
 from linkwork.outcomes import definitions
 from linkwork.outcomes.models import Administration, InstrumentText, TimePoint
 
 
-def person_for(*, user: Any, pk: int) -> Person:
-    """The person, if the user may see their record; otherwise 404 (not saying they exist)."""
-    person = visible_people(user).filter(pk=pk).first()
+def person_for(*, user: Actor, pk: int, action: str = "outcomes.view_person_outcomes") -> Person:
+    """The person, if the action's scope covers them; otherwise 404 (not saying they exist)."""
+    person = visible_people(user, action).filter(pk=pk).first()
     if person is None:
         raise Http404
     return person
 
 
-def cases_for(*, user: Any, person: Person) -> QuerySet:
+def cases_for(*, user: Actor, person: Person) -> QuerySet[Case]:
     return visible_cases(user).filter(person=person).order_by("-opened_at")
 
 
-def administrations_for(*, user: Any, person: Person) -> QuerySet[Administration]:
-    if not visible_people(user).filter(pk=person.pk).exists():
-        return Administration.objects.none()
-    return Administration.objects.filter(person=person).select_related("administered_by")
+def _administrations(user: Actor) -> QuerySet[Administration]:
+    return policy.scope_queryset(
+        user, "outcomes.view_person_outcomes", Administration.objects.all()
+    ).filter(person__merged_into__isnull=True)
 
 
-def administration_for(*, user: Any, pk: int) -> Administration:
+def administrations_for(*, user: Actor, person: Person) -> QuerySet[Administration]:
+    return _administrations(user).filter(person=person).select_related("administered_by")
+
+
+def administration_for(*, user: Actor, pk: int) -> Administration:
     administration = (
-        Administration.objects.filter(pk=pk, person__in=visible_people(user))
+        _administrations(user)
+        .filter(pk=pk)
         .select_related("person", "case", "administered_by")
         .first()
     )

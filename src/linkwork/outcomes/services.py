@@ -17,8 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from linkwork.casework.guards import service
-from linkwork.casework.models import Case, Person
-from linkwork.core import audit
+from linkwork.casework.models import Case, Person, SafeguardingConcern
+from linkwork.core import audit, policy
+from linkwork.core.models import User
 from linkwork.outcomes import definitions
 from linkwork.outcomes.models import (
     Administration,
@@ -41,7 +42,9 @@ class LinkNotUsable(Exception):
     """The self-completion link is unknown, used or expired (deliberately not saying which)."""
 
 
-def raise_safeguarding_flag(*, person: Person, instrument: str, flag: str, actor: Any) -> Any:
+def raise_safeguarding_flag(
+    *, person: Person, instrument: str, flag: str, actor: User | None
+) -> SafeguardingConcern:
     """Put a risk-to-self concern on the person's record (casework shows it as an alert banner
     to everyone who can see the person, until a link worker closes it saying what was done)."""
     from linkwork.casework.services.safeguarding import raise_risk_flag
@@ -66,7 +69,7 @@ def administer(
     instrument: str,
     answers: list[Any],
     time_point: str,
-    actor: Any,
+    actor: User | None,
     follow_up_months: int | None = None,
     case: Case | None = None,
     administered_at: dt.datetime | None = None,
@@ -74,6 +77,9 @@ def administer(
 ) -> Administration:
     """Score the answers and record the administration; raise the safeguarding flag at once
     when the result carries a risk flag (PHQ-9 item 9 above 0)."""
+    if via == CompletedVia.STAFF:
+        # Through a self-completion link the one-time token is the person's credential.
+        policy.check(actor, "outcomes.record", person)
     inst = definitions.get(instrument)
     _check_time_point(time_point, follow_up_months)
     if case is not None and case.person_id != person.pk:
@@ -129,11 +135,12 @@ def create_self_completion_link(
     person: Person,
     instrument: str,
     time_point: str,
-    actor: Any,
+    actor: User | None,
     follow_up_months: int | None = None,
     case: Case | None = None,
     lifetime: dt.timedelta = LINK_LIFETIME,
 ) -> IssuedLink:
+    policy.check(actor, "outcomes.record", person)
     inst = definitions.get(instrument)
     _check_time_point(time_point, follow_up_months)
     if case is not None and case.person_id != person.pk:

@@ -15,17 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from linkwork.core import audit
-from linkwork.core.permissions import has_role, is_admin, require_role
-from linkwork.core.roles import Role
+from linkwork.core import audit, policy
+from linkwork.core.permissions import acting_user, is_admin, require_action
 from linkwork.outcomes import definitions, selectors, services
 from linkwork.outcomes.forms import AdministrationDetailsForm, QuestionnaireForm
 from linkwork.outcomes.models import InstrumentText
 from linkwork.outcomes.safety import staff_safety_procedure
 from linkwork.outcomes.scoring import AnswerError, flag_messages
-
-STAFF_ROLES = (Role.LINK_WORKER, Role.ANALYST)
-RECORD_ROLES = (Role.LINK_WORKER, Role.PROGRAMME_MANAGER)
 
 
 def _instrument(code: str) -> definitions.Instrument:
@@ -42,7 +38,7 @@ def _person_url(person_id: int) -> str | None:
         return None
 
 
-@require_role(*STAFF_ROLES)
+@require_action("outcomes.view_instruments")
 def instrument_list(request: HttpRequest) -> HttpResponse:
     loaded = selectors.loaded_text_codes()
     rows = [
@@ -54,7 +50,7 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_role(*STAFF_ROLES)
+@require_action("outcomes.view_instruments")
 def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
     inst = _instrument(code)
     return render(
@@ -68,7 +64,7 @@ def instrument_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_role(Role.ADMIN)
+@require_action("outcomes.manage_licences")
 def licence_notes(request: HttpRequest) -> HttpResponse:
     loaded = {t.instrument: t for t in InstrumentText.objects.order_by("language")}
     rows = [
@@ -78,14 +74,14 @@ def licence_notes(request: HttpRequest) -> HttpResponse:
     return render(request, "outcomes/licence_notes.html", {"rows": rows})
 
 
-@require_role(*RECORD_ROLES)
+@require_action("outcomes.view_person_outcomes")
 def person_outcomes(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_for(user=request.user, pk=person_id)
     administrations = list(selectors.administrations_for(user=request.user, person=person))
     audit.record(
         audit.Action.VIEW,
         person,
-        actor=request.user,
+        actor=acting_user(request),
         detail={"scope": "outcomes", "count": len(administrations)},
     )
     return render(
@@ -96,15 +92,17 @@ def person_outcomes(request: HttpRequest, person_id: int) -> HttpResponse:
             "person_url": _person_url(person.pk),
             "histories": selectors.score_history(administrations),
             "instruments": definitions.all_instruments(),
-            "can_record": has_role(request.user, Role.LINK_WORKER),
+            "can_record": policy.can(request.user, "outcomes.record", person),
         },
     )
 
 
-@require_role(Role.LINK_WORKER)
+@require_action("outcomes.record")
 @require_http_methods(["GET", "POST"])
 def administer(request: HttpRequest, person_id: int, code: str) -> HttpResponse:
-    person = selectors.person_for(user=request.user, pk=person_id)
+    person = selectors.person_for(user=request.user, pk=person_id, action="outcomes.record")
+    if request.method == "GET":
+        audit.record(audit.Action.VIEW, person, actor=acting_user(request), detail={"via": "form"})
     inst = _instrument(code)
     text = selectors.instrument_text(inst.code)
     cases = list(selectors.cases_for(user=request.user, person=person))
@@ -126,7 +124,7 @@ def administer(request: HttpRequest, person_id: int, code: str) -> HttpResponse:
                 follow_up_months=d["follow_up_months"],
                 case=case,
                 administered_at=when,
-                actor=request.user,
+                actor=acting_user(request),
             )
         except AnswerError as exc:
             form.add_error(None, str(exc))
@@ -148,12 +146,15 @@ def administer(request: HttpRequest, person_id: int, code: str) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_ROLES)
+@require_action("outcomes.view_person_outcomes")
 def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     administration = selectors.administration_for(user=request.user, pk=pk)
     inst = _instrument(administration.instrument)
     audit.record(
-        audit.Action.VIEW, administration, actor=request.user, detail={"instrument": inst.code}
+        audit.Action.VIEW,
+        administration,
+        actor=acting_user(request),
+        detail={"instrument": inst.code},
     )
     flags = administration.result.get("flags", [])
     return render(
@@ -179,10 +180,12 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_role(Role.LINK_WORKER)
+@require_action("outcomes.record")
 @require_http_methods(["GET", "POST"])
 def self_link_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = selectors.person_for(user=request.user, pk=person_id)
+    person = selectors.person_for(user=request.user, pk=person_id, action="outcomes.record")
+    if request.method == "GET":
+        audit.record(audit.Action.VIEW, person, actor=acting_user(request), detail={"via": "form"})
     cases = list(selectors.cases_for(user=request.user, person=person))
     details = AdministrationDetailsForm(
         request.POST if request.method == "POST" else None, cases=cases
@@ -209,7 +212,7 @@ def self_link_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 time_point=d["time_point"],
                 follow_up_months=d["follow_up_months"],
                 case=next((c for c in cases if c.pk == d["case"]), None),
-                actor=request.user,
+                actor=acting_user(request),
             )
             context["issued"] = issued
             context["url"] = request.build_absolute_uri(

@@ -48,6 +48,14 @@ class Referral(GuardedModel):
         _("the person agreed to the referral"),
         default=False,
     )
+    consent_to_share = models.BooleanField(
+        _("agreed at referral to share details with community organisations"),
+        default=False,
+        help_text=_(
+            "Covers links made from this referral's case only, and never outweighs a "
+            "withdrawal the person has recorded."
+        ),
+    )
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     external_id = models.CharField(
         _("sender's identifier"), max_length=100, blank=True, db_index=True

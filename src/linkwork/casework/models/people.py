@@ -21,7 +21,10 @@ from linkwork.casework.guards import GuardedModel
 
 
 class Person(GuardedModel):
-    """Someone referred to (or referring themselves to) social prescribing.
+    """A GP practice's record of someone referred to (or referring themselves to) social
+    prescribing. The record and everything on it belongs to that practice (``gp_practice``);
+    the same CHI number may be on file at another practice as a separate record, which only
+    someone entitled to see both can merge (decision record 0004).
 
     Everything except a name is optional: people are often referred with very little, and
     equality questions are voluntary ("prefer not to say" is a recorded answer; empty means
@@ -105,13 +108,8 @@ class Person(GuardedModel):
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["chi"],
-                condition=~models.Q(chi="") & models.Q(merged_into__isnull=True),
-                name="casework_person_unique_chi",
-            )
-        ]
+        # No unique CHI: a person record belongs to the practice that holds it, and a referral
+        # for a CHI known at another practice opens a new record there (decision record 0004).
         indexes = [
             models.Index(fields=["gp_practice", "family_name"]),
             models.Index(fields=["date_of_birth"]),

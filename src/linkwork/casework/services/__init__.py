@@ -23,6 +23,7 @@ from linkwork.casework.services.records import (
 from linkwork.casework.services.referrals import (
     allocate,
     create_referral,
+    refer,
     transition,
     triage,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "record_consent",
     "record_encounter",
     "record_what_matters",
+    "refer",
     "set_goal_status",
     "transition",
     "triage",

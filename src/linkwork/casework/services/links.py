@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +15,9 @@ from linkwork.casework.guards import service
 from linkwork.casework.models import Case, ServiceLink, ServiceLinkChange
 from linkwork.casework.services.locking import save_versioned
 from linkwork.casework.states import FINAL
-from linkwork.core import audit
-from linkwork.core.permissions import community_organisation_ids, is_admin
+from linkwork.core import audit, policy
+from linkwork.core.models import User
+from linkwork.directory.models import Service
 
 S = ServiceLink.Status
 
@@ -47,11 +48,11 @@ _BY_LINK_WORKER: dict[str, set[str]] = {
 }
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: User | None) -> User | None:
+    return actor if actor is not None and actor.is_authenticated else None
 
 
-def receiving_organisation_id(service_obj: Any) -> int | None:
+def receiving_organisation_id(service_obj: Service) -> int | None:
     """The Linkwork account that receives referrals for a directory service."""
     if getattr(service_obj, "owner_id", None):
         return service_obj.owner_id
@@ -62,10 +63,16 @@ def receiving_organisation_id(service_obj: Any) -> int | None:
 @service
 @transaction.atomic
 def create_link(
-    *, case: Case, service_obj: Any, kind: str, actor: Any, note_to_organisation: str = ""
+    *,
+    case: Case,
+    service_obj: Service,
+    kind: str,
+    actor: User | None,
+    note_to_organisation: str = "",
 ) -> ServiceLink:
     """Record a link. A supported referral is sent to the service's organisation, only if
     the person has agreed to share their details with it."""
+    policy.check(actor, "casework.link", case)
     if case.status in FINAL:
         raise ValidationError(_("This case is closed."))
     now = timezone.now()
@@ -85,7 +92,7 @@ def create_link(
                     "a referral here. Signpost the person or contact the service yourself."
                 )
             )
-        if not may_share_with(person=case.person, organisation_id=receiver):
+        if not may_share_with(person=case.person, organisation_id=receiver, case=case):
             raise ValidationError(
                 _(
                     "The person has not agreed to share their details with this organisation. "
@@ -113,20 +120,13 @@ def create_link(
     return link
 
 
-def _may_act_for_organisation(user: Any, link: ServiceLink) -> bool:
-    return is_admin(user) or (
-        link.receiving_organisation_id is not None
-        and link.receiving_organisation_id in community_organisation_ids(user)
-    )
-
-
 @service
 @transaction.atomic
 def update_link_status(
     *,
     link: ServiceLink,
     to_status: str,
-    actor: Any,
+    actor: User | None,
     as_organisation: bool,
     reason: str = "",
     first_attended_on: dt.date | None = None,
@@ -134,8 +134,11 @@ def update_link_status(
 ) -> ServiceLink:
     """Move a link on: the organisation accepts/declines and records attendance; the link
     worker withdraws it or records attendance for links outside the closed loop."""
-    if as_organisation and not _may_act_for_organisation(actor, link):
-        raise PermissionDenied
+    policy.check(
+        actor,
+        "casework.respond_to_link" if as_organisation else "casework.update_link_status",
+        link,
+    )
     rules = _BY_ORGANISATION if as_organisation else _BY_LINK_WORKER
     if to_status not in rules.get(link.status, set()):
         raise ValidationError(
@@ -172,7 +175,7 @@ def update_link_status(
 
 
 @service
-def withdraw_pending_links(*, links: list[ServiceLink], actor: Any) -> int:
+def withdraw_pending_links(*, links: list[ServiceLink], actor: User | None) -> int:
     """Withdraw links not yet taken up (consent to share was withdrawn)."""
     now = timezone.now()
     for link in links:

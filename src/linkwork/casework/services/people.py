@@ -7,9 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from linkwork.casework.chi import validate_chi
+from linkwork.casework.choices import ContactMethod
 from linkwork.casework.guards import service
 from linkwork.casework.models import (
     Case,
@@ -21,9 +24,8 @@ from linkwork.casework.models import (
     ServiceLink,
 )
 from linkwork.casework.services.locking import save_versioned
-from linkwork.core import audit
-from linkwork.core.permissions import has_role
-from linkwork.core.roles import Role
+from linkwork.core import audit, policy
+from linkwork.core.models import Organisation, User
 
 #: Fields a person form may set (everything else is derived or system-kept).
 EDITABLE_FIELDS = (
@@ -86,35 +88,71 @@ def area_for_postcode(postcode: str) -> dict[str, Any]:
     }
 
 
-def _clean(data: dict[str, Any]) -> dict[str, Any]:
+def clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Check and normalise a person's details, the same for a form, the API and a referral:
+    CHI check digit, postcode, lengths, choices, email, contact methods. Raises
+    ValidationError naming each field that is wrong."""
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
+        raise ValidationError(_("Not editable: %(f)s") % {"f": ", ".join(sorted(unknown))})
     out = dict(data)
+    errors: dict[str, list[str]] = {}
     if out.get("chi"):
-        out["chi"] = validate_chi(out["chi"])
+        try:
+            out["chi"] = validate_chi(out["chi"])
+        except ValidationError as exc:
+            errors["chi"] = exc.messages
     if out.get("postcode"):
         from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
         try:
             out["postcode"] = normalise_postcode(out["postcode"])
         except InvalidPostcode as exc:
-            raise ValidationError({"postcode": str(exc)}) from exc
+            errors["postcode"] = [str(exc)]
+    methods = out.get("contact_methods")
+    if methods is not None and (
+        not isinstance(methods, list) or set(methods) - set(ContactMethod.values)
+    ):
+        errors["contact_methods"] = [_("Choose from: phone, sms, email, letter.")]
+    checked = [f for f in out if f not in errors and f != "contact_methods"]
+    try:
+        Person(**{k: v for k, v in out.items() if k in checked}).clean_fields(
+            exclude=[f.name for f in Person._meta.fields if f.name not in checked]
+        )
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
     if "postcode" in out:
         out.update(area_for_postcode(out["postcode"] or ""))
     return out
 
 
+def _chi_on_file_at(practice_id: int | None, chi: str, exclude: int | None = None) -> Person | None:
+    """A record with this CHI at this practice (only the caller's own practice is looked at,
+    so nothing held elsewhere is revealed)."""
+    if not chi or practice_id is None:
+        return None
+    qs = Person.objects.filter(chi=chi, gp_practice_id=practice_id, merged_into__isnull=True)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude)
+    return qs.first()
+
+
 @service
 @transaction.atomic
-def create_person(*, actor: Any, data: dict[str, Any]) -> Person:
-    """Record a new person. A CHI already on file is refused (use the existing record)."""
-    values = _clean(data)
-    if values.get("chi"):
-        existing = Person.objects.filter(chi=values["chi"], merged_into__isnull=True).first()
-        if existing is not None:
-            raise DuplicatePerson(existing)
-    person = Person.objects.create(**values)
+def create_person(*, actor: User | None, practice: Organisation, data: dict[str, Any]) -> Person:
+    """Record a new person at a practice the actor works at. A CHI already on file at that
+    practice is refused (use the existing record); records elsewhere are not looked at."""
+    policy.check(actor, "casework.register_person", practice)
+    if practice.kind != Organisation.Kind.GP_PRACTICE:
+        raise ValidationError({"gp_practice": _("Choose a GP practice.")})
+    values = clean_person_data({k: v for k, v in data.items() if k != "gp_practice"})
+    existing = _chi_on_file_at(practice.pk, values.get("chi", ""))
+    if existing is not None:
+        raise DuplicatePerson(existing)
+    person = Person.objects.create(**values, gp_practice=practice)
     audit.record(audit.Action.CREATE, person, actor=actor)
     return person
 
@@ -122,18 +160,35 @@ def create_person(*, actor: Any, data: dict[str, Any]) -> Person:
 @service
 @transaction.atomic
 def update_person(
-    *, person: Person, actor: Any, expected_version: int | None, data: dict[str, Any]
+    *, person: Person, actor: User | None, expected_version: int | None, data: dict[str, Any]
 ) -> Person:
-    values = _clean(data)
-    if values.get("chi"):
-        clash = (
-            Person.objects.filter(chi=values["chi"], merged_into__isnull=True)
-            .exclude(pk=person.pk)
-            .first()
-        )
-        if clash is not None:
-            raise DuplicatePerson(clash)
-    before = {k: getattr(person, k if k != "gp_practice" else "gp_practice_id") for k in values}
+    """Edit a person's details. Moving the record to another practice is allowed only to a
+    practice the actor works at; a transfer between practices is a merge made by someone
+    who can see both records (decision record 0004)."""
+    # Checked against the stored record: a ModelForm may already have changed the instance.
+    stored = Person.objects.get(pk=person.pk)
+    policy.check(actor, "casework.edit_person", stored)
+    values = clean_person_data(data)
+    if "gp_practice" in values:
+        new = values["gp_practice"]
+        if new is None:
+            raise ValidationError({"gp_practice": _("A record is held by a GP practice.")})
+        if new.pk != stored.gp_practice_id and not policy.can(
+            actor, "casework.register_person", new
+        ):
+            raise ValidationError(
+                {
+                    "gp_practice": _(
+                        "You can only move a record to a practice you work at. When someone "
+                        "has moved practice, ask a programme manager to transfer the record."
+                    )
+                }
+            )
+    practice_id = values["gp_practice"].pk if values.get("gp_practice") else stored.gp_practice_id
+    clash = _chi_on_file_at(practice_id, values.get("chi", ""), exclude=person.pk)
+    if clash is not None:
+        raise DuplicatePerson(clash)
+    before = {k: getattr(stored, k if k != "gp_practice" else "gp_practice_id") for k in values}
     after = {k: (v.pk if k == "gp_practice" and v is not None else v) for k, v in values.items()}
     person = save_versioned(person, expected_version=expected_version, changes=values)
     audit.record(
@@ -145,18 +200,53 @@ def update_person(
     return person
 
 
+_IDENTITY_LABELS = {
+    "chi": gettext_lazy("CHI number"),
+    "date_of_birth": gettext_lazy("date of birth"),
+    "family_name": gettext_lazy("last name"),
+}
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def identity_disagreements(a: Person, b: Person) -> list[str]:
+    """Which of CHI, date of birth and name disagree between two records (a field recorded
+    on one only does not disagree)."""
+    wrong = []
+    if a.chi and b.chi and a.chi != b.chi:
+        wrong.append("chi")
+    if a.date_of_birth and b.date_of_birth and a.date_of_birth != b.date_of_birth:
+        wrong.append("date_of_birth")
+    if _norm(a.family_name) != _norm(b.family_name):
+        wrong.append("family_name")
+    return wrong
+
+
 @service
 @transaction.atomic
-def merge_people(*, keep: Person, duplicate: Person, actor: Any) -> Person:
-    """Move everything recorded about `duplicate` onto `keep` (managers only).
+def merge_people(*, keep: Person, duplicate: Person, actor: User | None) -> Person:
+    """Move everything recorded about `duplicate` onto `keep`: a deliberate, audited
+    transfer by someone who may see both records (a programme manager of both practices'
+    programme, or an admin), only when CHI, date of birth and name agree.
 
     Blank fields of `keep` are filled from `duplicate`; the duplicate stays (for the audit
     trail) but points at `keep` and disappears from every list.
     """
-    if not has_role(actor, Role.PROGRAMME_MANAGER):
-        raise PermissionError(_("Only programme managers can merge records."))
+    policy.check(actor, "casework.merge_people", keep)
+    policy.check(actor, "casework.merge_people", duplicate)
     if keep.pk == duplicate.pk or duplicate.merged_into_id:
         raise ValidationError(_("These records cannot be merged."))
+    wrong = identity_disagreements(keep, duplicate)
+    if wrong:
+        raise ValidationError(
+            _(
+                "These records do not agree on %(fields)s, so they may be two people. Correct "
+                "the record that is wrong first."
+            )
+            % {"fields": ", ".join(str(_IDENTITY_LABELS[f]) for f in wrong)}
+        )
     for model in (Referral, Case, Consent, SafeguardingConcern):
         model.objects.filter(person=duplicate).update(person=keep)
     HouseholdLink.objects.filter(person=duplicate).exclude(related_person=keep).exclude(
@@ -204,8 +294,15 @@ _RECIPROCAL = {
 @service
 @transaction.atomic
 def link_household(
-    *, person: Person, related_person: Person, relationship: str, lives_with: bool, actor: Any
+    *,
+    person: Person,
+    related_person: Person,
+    relationship: str,
+    lives_with: bool,
+    actor: User | None,
 ) -> HouseholdLink:
+    policy.check(actor, "casework.link_household", person)
+    policy.check(actor, "casework.link_household", related_person)
     if person.pk == related_person.pk:
         raise ValidationError(_("A person cannot be linked to themselves."))
     link, _created = HouseholdLink.objects.update_or_create(
@@ -232,22 +329,22 @@ def record_consent(
     person: Person,
     purpose: str,
     decision: str,
-    actor: Any,
+    actor: User | None,
     decided_on: dt.date | None = None,
-    partner: Any = None,
+    partner: Organisation | None = None,
     note: str = "",
 ) -> Consent:
-    """Record a consent decision. Withdrawing consent to share stops sharing at once: links
-    waiting for a partner's reply are withdrawn and the portal stops showing the person."""
-    from django.utils import timezone
-
+    """Record the person's own consent decision, told to the actor. Withdrawing consent to
+    share stops sharing at once: links waiting for a partner's reply are withdrawn and the
+    portal stops showing the person."""
+    policy.check(actor, "casework.record_consent", person)
     consent = Consent.objects.create(
         person=person,
         purpose=purpose,
         decision=decision,
         decided_on=decided_on or timezone.localdate(),
         partner=partner,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=actor if actor is not None and actor.is_authenticated else None,
         note=note,
     )
     audit.record(

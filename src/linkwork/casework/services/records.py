@@ -22,13 +22,14 @@ from linkwork.casework.models import (
 )
 from linkwork.casework.services.concern_decisions import require_concerns_decided
 from linkwork.casework.services.locking import save_versioned
-from linkwork.casework.services.referrals import transition
+from linkwork.casework.services.referrals import move_case
 from linkwork.casework.states import FINAL, CaseStatus
-from linkwork.core import audit
+from linkwork.core import audit, policy
+from linkwork.core.models import User
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: User | None) -> User | None:
+    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _open(case: Case) -> None:
@@ -41,7 +42,7 @@ def _open(case: Case) -> None:
 def record_encounter(
     *,
     case: Case,
-    actor: Any,
+    actor: User | None,
     occurred_at: dt.datetime,
     mode: str,
     attendance: str = Encounter.Attendance.ATTENDED,
@@ -51,6 +52,7 @@ def record_encounter(
 ) -> Encounter:
     """Record a contact (or book one). The first attended contact makes an allocated case
     active; a follow-up date sets when the case is next due."""
+    policy.check(actor, "casework.record_encounter", case)
     _open(case)
     encounter = Encounter.objects.create(
         case=case,
@@ -68,7 +70,7 @@ def record_encounter(
         detail={"related_id": case.pk, "status": attendance},
     )
     if case.status == CaseStatus.ALLOCATED and attendance == Encounter.Attendance.ATTENDED:
-        case = transition(case=case, to_status=CaseStatus.ACTIVE, actor=actor)
+        case = move_case(case=case, to_status=CaseStatus.ACTIVE, actor=actor)
     if next_follow_up is not None:
         save_versioned(case, expected_version=None, changes={"next_follow_up": next_follow_up})
     return encounter
@@ -77,8 +79,9 @@ def record_encounter(
 @service
 @transaction.atomic
 def update_encounter(
-    *, encounter: Encounter, actor: Any, expected_version: int | None, data: dict[str, Any]
+    *, encounter: Encounter, actor: User | None, expected_version: int | None, data: dict[str, Any]
 ) -> Encounter:
+    policy.check(actor, "casework.record_encounter", encounter)
     allowed = {"occurred_at", "mode", "attendance", "duration_minutes", "notes"}
     changes = {k: v for k, v in data.items() if k in allowed}
     before = {k: getattr(encounter, k) for k in changes}
@@ -95,8 +98,9 @@ def update_encounter(
 @service
 @transaction.atomic
 def record_what_matters(
-    *, case: Case, actor: Any, text: str, domains: list[str], held_on: dt.date | None = None
+    *, case: Case, actor: User | None, text: str, domains: list[str], held_on: dt.date | None = None
 ) -> WhatMatters:
+    policy.check(actor, "casework.record_what_matters", case)
     _open(case)
     unknown = set(domains) - set(LifeDomain.values)
     if unknown:
@@ -119,12 +123,13 @@ def record_what_matters(
 def add_goal(
     *,
     case: Case,
-    actor: Any,
+    actor: User | None,
     what: str,
     why: str = "",
     target_date: dt.date | None = None,
     first_rating: int | None = None,
 ) -> Goal:
+    policy.check(actor, "casework.add_goal", case)
     _open(case)
     goal = Goal.objects.create(
         case=case, what=what, why=why, target_date=target_date, created_by=_user(actor)
@@ -138,8 +143,9 @@ def add_goal(
 @service
 @transaction.atomic
 def rate_goal(
-    *, goal: Goal, actor: Any, rating: int, note: str = "", rated_on: dt.date | None = None
+    *, goal: Goal, actor: User | None, rating: int, note: str = "", rated_on: dt.date | None = None
 ) -> GoalProgress:
+    policy.check(actor, "casework.rate_goal", goal)
     if not 0 <= rating <= 10:
         raise ValidationError({"rating": _("Progress is a number from 0 to 10.")})
     progress = GoalProgress.objects.create(
@@ -156,8 +162,9 @@ def rate_goal(
 @service
 @transaction.atomic
 def set_goal_status(
-    *, goal: Goal, actor: Any, status: str, expected_version: int | None = None
+    *, goal: Goal, actor: User | None, status: str, expected_version: int | None = None
 ) -> Goal:
+    policy.check(actor, "casework.set_goal_status", goal)
     if status not in Goal.Status.values:
         raise ValidationError({"status": _("Choose how the goal ended.")})
     before = goal.status
@@ -181,22 +188,21 @@ _END_STATUS: dict[str, str] = {
 def discharge(
     *,
     case: Case,
-    actor: Any,
+    actor: User | None,
     reason: str,
     summary: str,
     discharged_on: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Discharge:
     """End the case with a reason and a summary (the message back to the GP and referrer)."""
+    policy.check(actor, "casework.discharge", case)
     if reason not in Discharge.Reason.values:
         raise ValidationError({"reason": _("Choose why the case is ending.")})
     if not summary.strip():
         raise ValidationError({"summary": _("Write a summary for the GP and referrer.")})
     require_concerns_decided(case)
     to_status = _END_STATUS.get(reason, CaseStatus.CLOSED)
-    case = transition(
-        case=case, to_status=to_status, actor=actor, expected_version=expected_version
-    )
+    case = move_case(case=case, to_status=to_status, actor=actor, expected_version=expected_version)
     record = Discharge.objects.create(
         case=case,
         reason=reason,

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 from linkwork.casework.models import SafeguardingConcern
 from linkwork.casework.selectors import visible_cases
 from linkwork.casework.services.concern_decisions import keep_open_at_discharge
-from linkwork.casework.views.common import RECORD_WRITERS, add_errors, form_page, person_for
+from linkwork.casework.views.common import add_errors, form_page, person_for
+from linkwork.core import policy
 from linkwork.core.forms import DesignSystemFormMixin
-from linkwork.core.permissions import require_role
+from linkwork.core.permissions import acting_user, require_action
 
 
 class KeepOpenForm(DesignSystemFormMixin, forms.Form):
@@ -36,21 +37,21 @@ class KeepOpenForm(DesignSystemFormMixin, forms.Form):
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.close_concern")
 @require_http_methods(["GET", "POST"])
 def keep_open(request: HttpRequest, person_id: int, concern_id: int) -> HttpResponse:
     person = person_for(request.user, person_id)
     concern = SafeguardingConcern.objects.filter(
         pk=concern_id, person=person, status=SafeguardingConcern.Status.OPEN
     ).first()
-    if concern is None:
+    if concern is None or not policy.can(request.user, "casework.close_concern", concern):
         raise Http404
     form = KeepOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             keep_open_at_discharge(
                 concern=concern,
-                actor=request.user,
+                actor=acting_user(request),
                 reason=form.cleaned_data["held_open_reason"],
                 held_by=form.cleaned_data["held_by"],
             )

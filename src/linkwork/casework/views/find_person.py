@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from linkwork.casework.everyday_policy import FIND_PERSON
 from linkwork.casework.find_person import SHOW, find_people
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store
 from linkwork.core.forms import DesignSystemFormMixin
+from linkwork.core.permissions import require_action
 
 
 class FindPersonForm(DesignSystemFormMixin, forms.Form):

@@ -11,22 +11,23 @@ from django.template.loader import render_to_string
 from linkwork.casework import reasons
 from linkwork.casework.letter_content import letter_extras
 from linkwork.casework.models import Discharge
-from linkwork.casework.selectors import visible_cases
-from linkwork.casework.views.common import RECORD_READERS
-from linkwork.core import audit
-from linkwork.core.permissions import require_role
+from linkwork.core import audit, policy
+from linkwork.core.permissions import require_action
 
 
 def _discharge(request: HttpRequest, pk: int) -> Discharge:
+    letters = policy.scope_queryset(
+        request.user, "casework.view_discharge", Discharge.objects.all()
+    )
     discharge = (
-        Discharge.objects.select_related(
+        letters.select_related(
             "case__person__gp_practice",
             "case__practice",
             "case__referral",
             "case__link_worker",
             "discharged_by",
         )
-        .filter(case__in=visible_cases(request.user), case_id=pk)
+        .filter(case_id=pk)
         .first()
     )
     if discharge is None:
@@ -59,7 +60,7 @@ def _context(discharge: Discharge) -> dict[str, Any]:
     }
 
 
-@require_role(*RECORD_READERS)
+@require_action("casework.view_discharge")
 def discharge_letter(request: HttpRequest, pk: int) -> HttpResponse:
     discharge = _discharge(request, pk)
     audit.record(
@@ -68,7 +69,7 @@ def discharge_letter(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casework/discharge_letter.html", _context(discharge))
 
 
-@require_role(*RECORD_READERS)
+@require_action("casework.view_discharge")
 def discharge_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,26 +19,29 @@ from linkwork.casework.matching import suggest_services
 from linkwork.casework.models import ServiceLink
 from linkwork.casework.queues import is_stalled, portal_links
 from linkwork.casework.services.links import SHARED_FIELDS
-from linkwork.casework.views.common import RECORD_WRITERS, add_errors, case_for
+from linkwork.casework.views.common import add_errors, case_for, record_list_view, record_view
 from linkwork.core import audit
-from linkwork.core.permissions import require_role
-from linkwork.core.roles import Role
+from linkwork.core.permissions import acting_user, require_action
+from linkwork.directory.models import Service
 
 S = ServiceLink.Status
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.find_services")
 @require_http_methods(["GET", "POST"])
 def find_services(request: HttpRequest, pk: int) -> HttpResponse:
-    """Search the directory from the case (what-matters text by default) and record a link."""
-    from linkwork.directory.models import Service
-
-    case = case_for(request.user, pk)
+    """Search the directory from the case (what-matters text by default) and record a link.
+    The what-matters text is special-category free text: it travels in POST bodies only,
+    never in the URL (so never in an access log)."""
+    case = case_for(request.user, pk, "casework.find_services")
     latest = case.what_matters.order_by("-held_on", "-id").first()
-    text = request.GET.get("text", latest.text if latest else "")
-    query_form = ServiceQueryForm(initial={"text": text}, data=request.GET or None)
-    link_form = LinkForm(request.POST or None)
-    if request.method == "POST" and link_form.is_valid():
+    searching = request.method == "POST" and request.POST.get("action") == "search"
+    text = request.POST.get("text", "") if searching else (latest.text if latest else "")
+    query_form = ServiceQueryForm(initial={"text": text}, data=request.POST if searching else None)
+    link_form = LinkForm(request.POST if request.method == "POST" and not searching else None)
+    if request.method == "GET":
+        record_view(case, request.user, via="form")
+    if request.method == "POST" and not searching and link_form.is_valid():
         d = link_form.cleaned_data
         service = Service.objects.select_related("organization").filter(pk=d["service_id"]).first()
         if service is None:
@@ -48,7 +51,7 @@ def find_services(request: HttpRequest, pk: int) -> HttpResponse:
                 case=case,
                 service_obj=service,
                 kind=d["kind"],
-                actor=request.user,
+                actor=acting_user(request),
                 note_to_organisation=d["note_to_organisation"],
             )
         except ValidationError as exc:
@@ -66,7 +69,7 @@ def find_services(request: HttpRequest, pk: int) -> HttpResponse:
         audit.record(
             audit.Action.VIEW,
             "directory.service",
-            actor=request.user,
+            actor=acting_user(request),
             detail={"query_kind": "what_matters", "related_id": case.pk},
         )
     return render(
@@ -86,10 +89,10 @@ def find_services(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.update_link_status")
 @require_http_methods(["POST"])
 def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, "casework.update_link_status")
     link = ServiceLink.objects.filter(pk=link_id, case=case).first()
     if link is None:
         raise Http404
@@ -97,7 +100,7 @@ def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
         services.update_link_status(
             link=link,
             to_status=request.POST.get("to_status", ""),
-            actor=request.user,
+            actor=acting_user(request),
             as_organisation=False,
             reason=request.POST.get("reason", ""),
         )
@@ -108,9 +111,10 @@ def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
     return redirect("casework:case_detail", pk=case.pk)
 
 
-@require_role(Role.COMMUNITY_EDITOR)
+@require_action("casework.view_portal")
 def portal(request: HttpRequest) -> HttpResponse:
     links = list(portal_links(request.user)[:300])
+    record_list_view(ServiceLink, [li.pk for li in links], request.user, via="portal")
     for link in links:
         setattr(link, "stalled", is_stalled(link))  # noqa: B010 (display-only attribute)
     return render(
@@ -134,14 +138,16 @@ _PORTAL_CHOICES: dict[str, list[tuple[str, Any]]] = {
 }
 
 
-@require_role(Role.COMMUNITY_EDITOR)
+@require_action("casework.respond_to_link")
 @require_http_methods(["GET", "POST"])
 def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
     link = portal_links(request.user).filter(pk=link_id).first()
     if link is None:
         raise Http404
     person = link.case.person
-    shared = may_share_with(person=person, organisation_id=link.receiving_organisation_id)
+    shared = may_share_with(
+        person=person, organisation_id=link.receiving_organisation_id, case=link.case
+    )
     choices = _PORTAL_CHOICES.get(link.status, [])
     form = (
         PortalResponseForm(request.POST or None, choices=choices, initial={"version": link.version})
@@ -154,7 +160,7 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
             services.update_link_status(
                 link=link,
                 to_status=d["to_status"],
-                actor=request.user,
+                actor=acting_user(request),
                 as_organisation=True,
                 reason=d["reason"],
                 first_attended_on=d["first_attended_on"],
@@ -162,8 +168,6 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
             )
         except services.EditConflict as exc:
             form.add_error(None, str(exc))
-        except PermissionDenied:
-            raise
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -173,7 +177,7 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
         audit.record(
             audit.Action.VIEW,
             person,
-            actor=request.user,
+            actor=acting_user(request),
             detail={"via": "portal", "related_id": link.pk},
         )
     return render(

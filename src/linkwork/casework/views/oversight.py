@@ -24,7 +24,7 @@ from linkwork.casework.services.locking import EditConflict
 from linkwork.casework.services.reallocation import REASONS, link_workers_at
 from linkwork.casework.services.reallocation import reallocate as move
 from linkwork.casework.states import CaseStatus
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store
 from linkwork.casework.views.common import add_errors
 from linkwork.casework.worklists import (
     FOLLOW_UPS,
@@ -36,6 +36,7 @@ from linkwork.casework.worklists import (
 )
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.models import User
+from linkwork.core.permissions import require_action
 
 STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)
 

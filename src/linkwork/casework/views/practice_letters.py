@@ -8,24 +8,23 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from linkwork.casework.models import Discharge
-from linkwork.casework.selectors import referrals_made_by
 from linkwork.casework.views.access import no_store
 from linkwork.casework.views.letters import _context
-from linkwork.core import audit
-from linkwork.core.permissions import require_role
-from linkwork.core.roles import Role
+from linkwork.core import audit, policy
+from linkwork.core.permissions import require_action
 
 
 def _own_discharge(request: HttpRequest, pk: int) -> Discharge:
+    letters = policy.scope_queryset(request.user, "casework.view_discharge", Discharge.objects)
     discharge = (
-        Discharge.objects.select_related(
+        letters.select_related(
             "case__person__gp_practice",
             "case__practice",
             "case__referral",
             "case__link_worker",
             "discharged_by",
         )
-        .filter(case__referral__in=referrals_made_by(request.user), case_id=pk)
+        .filter(case_id=pk)
         .first()
     )
     if discharge is None:
@@ -33,7 +32,7 @@ def _own_discharge(request: HttpRequest, pk: int) -> Discharge:
     return discharge
 
 
-@require_role(Role.PRACTICE_STAFF)
+@require_action("casework.view_discharge")
 def practice_letter(request: HttpRequest, pk: int) -> HttpResponse:
     discharge = _own_discharge(request, pk)
     audit.record(
@@ -43,7 +42,7 @@ def practice_letter(request: HttpRequest, pk: int) -> HttpResponse:
     return no_store(render(request, "casework/discharge_letter.html", context))
 
 
-@require_role(Role.PRACTICE_STAFF)
+@require_action("casework.view_discharge")
 def practice_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
 

@@ -28,14 +28,15 @@ from linkwork.casework.forms import (
 )
 from linkwork.casework.models import Goal, SafeguardingConcern
 from linkwork.casework.services.concern_decisions import undecided_concerns
+from linkwork.casework.states import IllegalTransition
 from linkwork.casework.views.common import (
-    RECORD_WRITERS,
     add_errors,
     case_for,
     form_page,
     person_for,
+    record_view,
 )
-from linkwork.core.permissions import require_role
+from linkwork.core.permissions import acting_user, require_action
 
 
 def _case_form(
@@ -43,6 +44,7 @@ def _case_form(
     pk: int,
     form_class: type,
     *,
+    action: str,
     title: str,
     save: Callable[[Any, dict[str, Any]], Any],
     done: str,
@@ -50,12 +52,14 @@ def _case_form(
     submit_label: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, action)
     form = form_class(request.POST or None, initial=initial)
+    if request.method == "GET":
+        record_view(case, request.user, via="form")
     if request.method == "POST" and form.is_valid():
         try:
             save(case, form.cleaned_data)
-        except services.EditConflict as exc:
+        except (services.EditConflict, IllegalTransition) as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
             add_errors(form, exc)
@@ -74,17 +78,18 @@ def _case_form(
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.record_encounter")
 @require_http_methods(["GET", "POST"])
 def encounter_new(request: HttpRequest, pk: int) -> HttpResponse:
     def save(case: Any, d: dict[str, Any]) -> Any:
-        return services.record_encounter(case=case, actor=request.user, **d)
+        return services.record_encounter(case=case, actor=acting_user(request), **d)
 
     now = timezone.localtime().replace(second=0, microsecond=0)
     return _case_form(
         request,
         pk,
         EncounterForm,
+        action="casework.record_encounter",
         title=_("Record a contact"),
         save=save,
         done=_("Contact recorded."),
@@ -92,73 +97,82 @@ def encounter_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.record_what_matters")
 @require_http_methods(["GET", "POST"])
 def what_matters_new(request: HttpRequest, pk: int) -> HttpResponse:
     def save(case: Any, d: dict[str, Any]) -> Any:
-        return services.record_what_matters(case=case, actor=request.user, **d)
+        return services.record_what_matters(case=case, actor=acting_user(request), **d)
 
     return _case_form(
         request,
         pk,
         WhatMattersForm,
+        action="casework.record_what_matters",
         title=_("Record a what-matters conversation"),
         save=save,
         done=_("Conversation recorded."),
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.add_goal")
 @require_http_methods(["GET", "POST"])
 def goal_new(request: HttpRequest, pk: int) -> HttpResponse:
     def save(case: Any, d: dict[str, Any]) -> Any:
-        return services.add_goal(case=case, actor=request.user, **d)
+        return services.add_goal(case=case, actor=acting_user(request), **d)
 
     return _case_form(
-        request, pk, GoalForm, title=_("Add a goal"), save=save, done=_("Goal added.")
+        request,
+        pk,
+        GoalForm,
+        action="casework.add_goal",
+        title=_("Add a goal"),
+        save=save,
+        done=_("Goal added."),
     )
 
 
-def _goal_for(request: HttpRequest, pk: int, goal_id: int) -> tuple[Any, Goal]:
-    case = case_for(request.user, pk)
+def _goal_for(request: HttpRequest, pk: int, goal_id: int, action: str) -> tuple[Any, Goal]:
+    case = case_for(request.user, pk, action)
     goal = Goal.objects.filter(pk=goal_id, case=case).first()
     if goal is None:
         raise Http404
     return case, goal
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.rate_goal")
 @require_http_methods(["GET", "POST"])
 def goal_rate(request: HttpRequest, pk: int, goal_id: int) -> HttpResponse:
-    _case, goal = _goal_for(request, pk, goal_id)
+    _case, goal = _goal_for(request, pk, goal_id, "casework.rate_goal")
 
     def save(case: Any, d: dict[str, Any]) -> Any:
-        return services.rate_goal(goal=goal, actor=request.user, **d)
+        return services.rate_goal(goal=goal, actor=acting_user(request), **d)
 
     return _case_form(
         request,
         pk,
         GoalRatingForm,
+        action="casework.rate_goal",
         title=_("Rate progress: %(goal)s") % {"goal": goal.what},
         save=save,
         done=_("Progress recorded."),
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.set_goal_status")
 @require_http_methods(["GET", "POST"])
 def goal_status(request: HttpRequest, pk: int, goal_id: int) -> HttpResponse:
-    _case, goal = _goal_for(request, pk, goal_id)
+    _case, goal = _goal_for(request, pk, goal_id, "casework.set_goal_status")
 
     def save(case: Any, d: dict[str, Any]) -> Any:
         return services.set_goal_status(
-            goal=goal, actor=request.user, status=d["status"], expected_version=d["version"]
+            goal=goal, actor=acting_user(request), status=d["status"], expected_version=d["version"]
         )
 
     return _case_form(
         request,
         pk,
         GoalStatusForm,
+        action="casework.set_goal_status",
         title=_("Update goal: %(goal)s") % {"goal": goal.what},
         save=save,
         done=_("Goal updated."),
@@ -166,23 +180,24 @@ def goal_status(request: HttpRequest, pk: int, goal_id: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.discharge")
 @require_http_methods(["GET", "POST"])
 def discharge_new(request: HttpRequest, pk: int) -> HttpResponse:
     def save(case: Any, d: dict[str, Any]) -> Any:
         return services.discharge(
             case=case,
-            actor=request.user,
+            actor=acting_user(request),
             reason=d["reason"],
             summary=d["summary"],
             expected_version=d["version"],
         )
 
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, "casework.discharge")
     return _case_form(
         request,
         pk,
         DischargeForm,
+        action="casework.discharge",
         title=_("Discharge"),
         save=save,
         done=_("Case closed. The message to the GP and referrer is ready."),
@@ -196,13 +211,15 @@ def discharge_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.raise_concern")
 @require_http_methods(["GET", "POST"])
 def concern_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = person_for(request.user, person_id)
+    person = person_for(request.user, person_id, "casework.raise_concern")
+    if request.method == "GET":
+        record_view(person, request.user, via="form")
     form = ConcernForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.raise_concern(person=person, actor=request.user, **form.cleaned_data)
+        services.raise_concern(person=person, actor=acting_user(request), **form.cleaned_data)
         messages.success(request, _("Safeguarding concern recorded."))
         return redirect("casework:person_detail", pk=person.pk)
     return form_page(
@@ -216,16 +233,18 @@ def concern_new(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.close_concern")
 @require_http_methods(["GET", "POST"])
 def concern_close(request: HttpRequest, person_id: int, concern_id: int) -> HttpResponse:
-    person = person_for(request.user, person_id)
+    person = person_for(request.user, person_id, "casework.close_concern")
+    if request.method == "GET":
+        record_view(person, request.user, via="form")
     concern = SafeguardingConcern.objects.filter(pk=concern_id, person=person).first()
     if concern is None:
         raise Http404
     form = CloseConcernForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.close_concern(concern=concern, actor=request.user, **form.cleaned_data)
+        services.close_concern(concern=concern, actor=acting_user(request), **form.cleaned_data)
         messages.success(request, _("Concern closed."))
         return redirect("casework:person_detail", pk=person.pk)
     return form_page(
@@ -237,13 +256,15 @@ def concern_close(request: HttpRequest, person_id: int, concern_id: int) -> Http
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.record_consent")
 @require_http_methods(["GET", "POST"])
 def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = person_for(request.user, person_id)
+    person = person_for(request.user, person_id, "casework.record_consent")
+    if request.method == "GET":
+        record_view(person, request.user, via="form")
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.record_consent(person=person, actor=request.user, **form.cleaned_data)
+        services.record_consent(person=person, actor=acting_user(request), **form.cleaned_data)
         messages.success(request, _("Consent recorded."))
         return redirect("casework:person_detail", pk=person.pk)
     return form_page(
@@ -260,18 +281,24 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-@require_role(*RECORD_WRITERS)
+@require_action("casework.link_household")
 @require_http_methods(["GET", "POST"])
 def household_new(request: HttpRequest, person_id: int) -> HttpResponse:
     """Link family or household members (whole-family support)."""
     from linkwork.casework.forms import HouseholdForm
     from linkwork.casework.selectors import visible_people
 
-    person = person_for(request.user, person_id)
+    person = person_for(request.user, person_id, "casework.link_household")
+    if request.method == "GET":
+        record_view(person, request.user, via="form")
     form = HouseholdForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        other = visible_people(request.user).filter(pk=d["related_person_id"]).first()
+        other = (
+            visible_people(request.user, "casework.link_household")
+            .filter(pk=d["related_person_id"])
+            .first()
+        )
         if other is None:
             form.add_error(
                 "related_person_id", _("There is no record with that number you can see.")
@@ -283,7 +310,7 @@ def household_new(request: HttpRequest, person_id: int) -> HttpResponse:
                     related_person=other,
                     relationship=d["relationship"],
                     lives_with=d["lives_with"],
-                    actor=request.user,
+                    actor=acting_user(request),
                 )
             except ValidationError as exc:
                 add_errors(form, exc)

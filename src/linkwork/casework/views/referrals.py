@@ -3,12 +3,9 @@ allocation."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,77 +21,46 @@ from linkwork.casework.forms import (
     SelfReferralForm,
     TriageForm,
 )
-from linkwork.casework.models import Person, Referral
+from linkwork.casework.models import Case, Referral
 from linkwork.casework.queues import days_since, triage_queue, waiting_list
-from linkwork.casework.selectors import agency_ids, referrals_made_by, visible_people
-from linkwork.casework.states import CaseStatus
-from linkwork.casework.views.common import add_errors, case_for, form_page
+from linkwork.casework.selectors import (
+    agency_ids,
+    referrals_made_by,
+    referring_organisations,
+    visible_people,
+)
+from linkwork.casework.services.referrals import REFERRAL_PERSON_FIELDS
+from linkwork.casework.states import CaseStatus, IllegalTransition
+from linkwork.casework.views.common import (
+    add_errors,
+    case_for,
+    form_page,
+    record_list_view,
+    record_view,
+)
 from linkwork.core.models import Organisation, User
-from linkwork.core.permissions import is_admin, practice_ids, require_role
+from linkwork.core.permissions import acting_user, require_action
 from linkwork.core.roles import Role
-
-
-def _my_practices(user: Any):  # type: ignore[no-untyped-def]
-    qs = Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE)
-    return qs if is_admin(user) else qs.filter(id__in=practice_ids(user))
-
-
-def _person_for_referral(*, data: dict[str, Any], practice: Organisation, actor: Any) -> Person:
-    """The existing person with this CHI, or a new record. Never shows the caller another
-    record (practice staff cannot see the register); link workers resolve fuzzy duplicates
-    at triage."""
-    if data.get("chi"):
-        existing = Person.objects.filter(chi=data["chi"], merged_into__isnull=True).first()
-        if existing is not None:
-            return existing
-    fields = {
-        k: data.get(k)
-        for k in (
-            "chi",
-            "given_name",
-            "family_name",
-            "date_of_birth",
-            "phone",
-            "email",
-            "postcode",
-            "contact_methods",
-            "safe_to_leave_message",
-            "preferred_language",
-            "interpreter_needed",
-        )
-        if data.get(k) not in (None, "")
-    }
-    return services.create_person(actor=actor, data={**fields, "gp_practice": practice})
 
 
 def _send_referral(
     request: HttpRequest, form: ReferralForm, *, source: str, referrer: Organisation
 ) -> bool:
-    """Create the person (or find them by CHI), consent and referral; False on errors."""
+    """Hand the form to the one intake service; False (errors on the form) when refused."""
     data = form.cleaned_data
     try:
-        with transaction.atomic():
-            person = _person_for_referral(data=data, practice=data["practice"], actor=request.user)
-            if data["consent_to_share"]:
-                services.record_consent(
-                    person=person,
-                    purpose="sharing",
-                    decision="given",
-                    actor=request.user,
-                    note="recorded at referral",
-                )
-            services.create_referral(
-                person=person,
-                source=source,
-                practice=data["practice"],
-                referring_organisation=referrer,
-                actor=request.user,
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                person_agreed=data["person_agreed"],
-                referrer_name=getattr(request.user, "get_full_name", str)()
-                or request.user.get_username(),
-            )
+        services.refer(
+            actor=acting_user(request),
+            source=source,
+            practice=data["practice"],
+            referring_organisation=referrer,
+            person={k: data.get(k) for k in REFERRAL_PERSON_FIELDS if k in data},
+            reasons=data["reasons"],
+            reason_detail=data["reason_detail"],
+            person_agreed=data["person_agreed"],
+            consent_to_share=data["consent_to_share"],
+            referrer_name=acting_user(request).get_full_name() or request.user.get_username(),
+        )
     except ValidationError as exc:
         add_errors(form, exc)
         return False
@@ -102,10 +68,10 @@ def _send_referral(
     return True
 
 
-@require_role(Role.PRACTICE_STAFF)
+@require_action("casework.refer")
 @require_http_methods(["GET", "POST"])
 def referral_new(request: HttpRequest) -> HttpResponse:
-    practices = _my_practices(request.user)
+    practices = referring_organisations(request.user, Organisation.Kind.GP_PRACTICE)
     form = ReferralForm(request.POST or None, practices=practices)
     if request.method == "POST" and form.is_valid():
         practice = form.cleaned_data["practice"]
@@ -123,18 +89,15 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_role(Role.PRACTICE_STAFF)
+@require_action("casework.refer")
 @require_http_methods(["GET", "POST"])
 def agency_referral_new(request: HttpRequest) -> HttpResponse:
     """Another agency (Citizens Advice, housing, social work...) refers a person to their GP
     practice's link working service. Needs the referrer role and an agency membership."""
-    if is_admin(request.user):
-        agencies = Organisation.objects.filter(kind=Organisation.Kind.AGENCY)
-    else:
-        agencies = Organisation.objects.filter(id__in=agency_ids(request.user))
+    agencies = referring_organisations(request.user, Organisation.Kind.AGENCY)
     if not agencies.exists():
         raise PermissionDenied
-    form = AgencyReferralForm(request.POST or None, agencies=agencies.order_by("name"))
+    form = AgencyReferralForm(request.POST or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         agency = form.cleaned_data["agency"]
         if _send_referral(request, form, source=Referral.Source.AGENCY, referrer=agency):
@@ -152,7 +115,7 @@ def agency_referral_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_role(Role.PRACTICE_STAFF)
+@require_action("casework.list_referrals_made")
 def practice_referrals(request: HttpRequest) -> HttpResponse:
     rows = (
         referrals_made_by(request.user)
@@ -160,6 +123,8 @@ def practice_referrals(request: HttpRequest) -> HttpResponse:
         .order_by("-received_at", "-id")
     )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    shown = [r.pk for r in page.object_list]
+    record_list_view(Referral, shown, request.user, via="referrals_made")
     return render(
         request,
         "casework/practice_referrals.html",
@@ -167,38 +132,34 @@ def practice_referrals(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_action("casework.self_refer")
 @require_http_methods(["GET", "POST"])
 def self_referral(request: HttpRequest) -> HttpResponse:
     form = SelfReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
         try:
-            with transaction.atomic():
-                methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
-                person = services.create_person(
-                    actor=None,
-                    data={
-                        "given_name": data["given_name"],
-                        "family_name": data["family_name"],
-                        "date_of_birth": data["date_of_birth"],
-                        "phone": data["phone"],
-                        "email": data["email"],
-                        "postcode": data["postcode"],
-                        "contact_methods": methods,
-                        "safe_to_leave_message": data["safe_to_leave_message"],
-                        "gp_practice": data["practice"],
-                    },
-                )
-                services.create_referral(
-                    person=person,
-                    source=Referral.Source.SELF,
-                    practice=data["practice"],
-                    actor=None,
-                    reasons=data["reasons"],
-                    reason_detail=data["reason_detail"],
-                    person_agreed=True,
-                    referrer_name=_("Self-referral"),
-                )
+            services.refer(
+                actor=None,
+                source=Referral.Source.SELF,
+                practice=data["practice"],
+                referring_organisation=None,
+                person={
+                    "given_name": data["given_name"],
+                    "family_name": data["family_name"],
+                    "date_of_birth": data["date_of_birth"],
+                    "phone": data["phone"],
+                    "email": data["email"],
+                    "postcode": data["postcode"],
+                    "contact_methods": methods,
+                    "safe_to_leave_message": data["safe_to_leave_message"],
+                },
+                reasons=data["reasons"],
+                reason_detail=data["reason_detail"],
+                person_agreed=True,
+                referrer_name=_("Self-referral"),
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -217,6 +178,7 @@ def self_referral(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_action("casework.self_refer")
 def self_referral_done(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -232,10 +194,11 @@ def self_referral_done(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_role(Role.LINK_WORKER, Role.PROGRAMME_MANAGER)
+@require_action("casework.view_triage")
 def triage(request: HttpRequest) -> HttpResponse:
     queue = list(triage_queue(request.user)[:200])
     waiting = list(waiting_list(request.user)[:500])
+    record_list_view(Case, [c.pk for c in queue + waiting], request.user, via="triage")
     for case in queue + waiting:
         setattr(case, "days_waiting", days_since(case.opened_at))  # noqa: B010
     practices: dict[str, list] = {}
@@ -248,10 +211,12 @@ def triage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_role(Role.LINK_WORKER)
+@require_action("casework.triage")
 @require_http_methods(["GET", "POST"])
 def triage_case(request: HttpRequest, pk: int) -> HttpResponse:
-    case = case_for(request.user, pk)
+    case = case_for(request.user, pk, "casework.triage")
+    if request.method == "GET":
+        record_view(case.person, request.user, via="triage")
     triage_form = TriageForm(initial={"version": case.version})
     workers = (
         User.objects.filter(
@@ -272,7 +237,7 @@ def triage_case(request: HttpRequest, pk: int) -> HttpResponse:
                     d = triage_form.cleaned_data
                     services.triage(
                         case=case,
-                        actor=request.user,
+                        actor=acting_user(request),
                         decision=d["decision"],
                         note=d["note"],
                         expected_version=d["version"],
@@ -286,16 +251,18 @@ def triage_case(request: HttpRequest, pk: int) -> HttpResponse:
                     services.allocate(
                         case=case,
                         link_worker=d["link_worker"],
-                        actor=request.user,
+                        actor=acting_user(request),
                         expected_version=d["version"],
                     )
                     messages.success(request, _("Case allocated."))
                     return redirect("casework:case_detail", pk=case.pk)
-        except services.EditConflict as exc:
+        except (services.EditConflict, IllegalTransition) as exc:
             messages.error(request, str(exc))
             return redirect("casework:triage_case", pk=case.pk)
         except ValidationError as exc:
             add_errors(allocate_form if action == "allocate" else triage_form, exc)
+    # The "possible existing record" note (decision record 0004): only records this user may
+    # already see are compared, so the note never reveals what another practice holds.
     duplicates = find_duplicates(
         candidates=visible_people(request.user),
         chi=case.person.chi,

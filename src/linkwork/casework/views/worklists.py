@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from linkwork.casework.everyday_policy import LIST_OWN_CASES
 from linkwork.casework.states import CaseStatus
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store
 from linkwork.casework.worklists import (
     FOLLOW_UPS,
     SORTS,
@@ -20,7 +20,7 @@ from linkwork.casework.worklists import (
     page_of,
 )
 from linkwork.core.models import Organisation
-from linkwork.core.permissions import practice_ids
+from linkwork.core.permissions import practice_ids, require_action
 
 #: Statuses a link worker can filter their own cases by.
 OWN_STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)

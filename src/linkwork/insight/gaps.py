@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,7 @@ REASON_CATEGORIES: dict[str, tuple[str, ...]] = {
     "relationships": ("family", "domestic-abuse"),
     "frequent_attendance": ("befriending", "mental-health"),
 }
-LEVELS = {
+LEVELS: dict[str, tuple[Any, str, str]] = {
     "council_area": (CouncilArea, "council_area_id", "council_area_id"),
     "hscp": (HSCP, "hscp_id", "hscp_id"),
     "intermediate_zone": (
@@ -150,7 +151,7 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
         "service_id", "location_id"
     ):
         area = postcode_area.get(location_postcode.get(location_id, ""))
-        if area in area_codes:
+        if area and area in area_codes:
             located[area].add(service_id)
     # services that serve each area from elsewhere, or remotely
     serving: dict[str, set[object]] = defaultdict(set)
@@ -170,7 +171,7 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
         pop = population.get(area) or 0
         result = AreaGaps(
             code=area,
-            name=names.get(area, area),
+            name=str(names.get(area) or area),
             population=pop,
             most_deprived_share=(deprived.get(area) or 0) / pop if pop else None,
             referrals=referrals[area],

@@ -146,3 +146,22 @@ def test_report_pdf_builds_without_a_browser(world: dict) -> None:
 def test_report_pdf_of_another_programme_is_refused(world: dict) -> None:
     response = get(world["manager_a"], "insight:report_pdf", programme=world["b"].pk)
     assert response.status_code == 403
+
+
+def test_gaps_show_needs_with_demand_but_no_local_support(world: dict) -> None:
+    response = get(world["manager_a"], "insight:gaps", level="hscp", programme=world["a"].pk)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Test HSCP" in body
+    # 40 referrals for social isolation and no befriending services in the directory
+    assert "Social connection and befriending" in body
+    assert '<strong class="ds_tag">gap</strong>' in body
+
+
+def test_gaps_table_sorts_without_javascript(world: dict) -> None:
+    response = get(world["manager_a"], "insight:gaps", level="hscp", sort="population")
+    assert 'aria-sort="descending"' in response.content.decode()
+
+
+def test_gaps_of_another_programme_are_refused(world: dict) -> None:
+    assert get(world["manager_a"], "insight:gaps", programme=world["b"].pk).status_code == 403

@@ -179,6 +179,9 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     staff = User.objects.filter(username="demo-practice").first()
     community = Organisation.objects.filter(kind=Organisation.Kind.COMMUNITY).order_by("id").first()
     pcs = _postcodes(rng)
+    # Link working reaches deprived areas more (a gradient insight's Reach dashboard shows):
+    # a postcode in SIMD quintile 1 is five times as likely as one in quintile 5.
+    pc_weights = [6 - (pc[3] or 3) for pc in pcs]
     reasons = [r.code for r in all_reasons()]
     now = timezone.now()
     counts = dict.fromkeys(
@@ -207,7 +210,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
                     serial += 1
                     chi = make_chi(dob, serial)
                 used_chis.add(chi)
-                pc = rng.choice(pcs)
+                pc = rng.choices(pcs, weights=pc_weights)[0]
                 practice = (
                     rng.choice(home)
                     if (scale == "small" or rng.random() < 0.01)
@@ -354,7 +357,9 @@ def _cases_for(
                     decided_on=case.opened_at.date(),
                 )
             )
-            for i in range(rng.randint(max(1, per_case - 2), per_case + 2)):
+            # Contacts vary widely (1, 2, 3 or more: the doses insight compares), same mean.
+            contacts = max(1, min(4 * per_case, round(rng.expovariate(1 / per_case))))
+            for i in range(contacts):
                 when = case.opened_at + dt.timedelta(days=7 + 14 * i, hours=rng.randrange(9))
                 booked = when > timezone.now()
                 encounters.append(

@@ -115,6 +115,7 @@ def evaluate(frame: pd.DataFrame, *, outcome: str) -> dict[str, object]:
     )
     model = st.fit_outcome_model(frame)
     model_dict = model.as_dict()
+    coefficients = {k: c.as_dict() for k, c in model.coefficients.items()}
     return {
         "outcome": outcome,
         "n": n,
@@ -131,11 +132,7 @@ def evaluate(frame: pd.DataFrame, *, outcome: str) -> dict[str, object]:
         },
         "model": {
             **model_dict,
-            "coefficients": {
-                k: v
-                for k, v in model_dict["coefficients"].items()
-                if k != "intercept"  # type: ignore[union-attr]
-            },
-            "intercept": model_dict["coefficients"].get("intercept"),  # type: ignore[union-attr]
+            "coefficients": {k: v for k, v in coefficients.items() if k != "intercept"},
+            "intercept": coefficients.get("intercept"),
         },
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -30,12 +30,12 @@ class FilterForm(forms.Form):
         self, *args: Any, programmes: list[Programme], programme: Programme, **kwargs: Any
     ):
         super().__init__(*args, **kwargs)
-        self.fields["programme"].choices = [(p.pk, p.name) for p in programmes]
+        self._choices("programme").choices = [(p.pk, p.name) for p in programmes]
         everything = [("", _("All"))]
-        self.fields["practice"].choices = everything + [
+        self._choices("practice").choices = everything + [
             (p.pk, p.name) for p in practices(programme)
         ]
-        self.fields["hscp"].choices = everything + list(HSCP.objects.values_list("code", "name"))
+        self._choices("hscp").choices = everything + list(HSCP.objects.values_list("code", "name"))
         workers = (
             get_user_model()
             .objects.filter(
@@ -43,9 +43,12 @@ class FilterForm(forms.Form):
             )
             .distinct()
         )
-        self.fields["worker"].choices = everything + [
+        self._choices("worker").choices = everything + [
             (w.pk, w.get_full_name() or w.get_username()) for w in workers.order_by("username")
         ]
+
+    def _choices(self, name: str) -> forms.ChoiceField:
+        return cast(forms.ChoiceField, self.fields[name])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

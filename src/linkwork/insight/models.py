@@ -21,7 +21,7 @@ class Programme(Organisation):
     A proxy of core's Organisation so that insight can say how a programme is scoped in the
     permission policy without changing how core scopes organisations."""
 
-    objects = ProgrammeManager()
+    objects = ProgrammeManager()  # type: ignore[misc]  # proxies narrow the manager
 
     class Meta:
         proxy = True

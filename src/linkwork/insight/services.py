@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import hmac
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +28,9 @@ from linkwork.insight.effects import _engaged_cases, primary_score
 from linkwork.insight.models import ExtractApproval, Programme, ResearchExtract
 from linkwork.insight.policy import EXTRACT
 from linkwork.outcomes.models import Administration, TimePoint
+
+if TYPE_CHECKING:
+    from linkwork.core.models import User
 
 COLUMNS = [
     "pseudonym",
@@ -62,7 +65,10 @@ def active_approval(user: policy.Actor, programme: Programme) -> ExtractApproval
     today = timezone.localdate()
     return (
         ExtractApproval.objects.filter(
-            analyst=user, programme_id=programme.pk, revoked_at__isnull=True, expires_on__gte=today
+            analyst=cast("User", user),
+            programme_id=programme.pk,
+            revoked_at__isnull=True,
+            expires_on__gte=today,
         )
         .order_by("-granted_at")
         .first()
@@ -208,7 +214,7 @@ def take_extract(
             )
     extract = ResearchExtract.objects.create(
         approval=approval,
-        analyst=actor,
+        analyst=cast("User", actor),
         purpose=purpose,
         period_start=filters.start,
         period_end=filters.end,

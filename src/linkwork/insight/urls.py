@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("outcomes/", views.outcomes_view, name="outcomes"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("extract/", views.extract, name="extract"),
+    path("gaps/", views.gaps_view, name="gaps"),
     path("report/", views.report_view, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
 ]

@@ -7,6 +7,7 @@ import csv
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from weasyprint import CSS, HTML
 from linkwork.core import policy
 from linkwork.core.permissions import require_role
 from linkwork.core.roles import Role
-from linkwork.insight import charts, report, selectors, services
+from linkwork.insight import charts, gaps, report, selectors, services
 from linkwork.insight.activity import Measure, activity
 from linkwork.insight.effects import effects
 from linkwork.insight.forms import FilterForm
@@ -268,3 +269,59 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="programme-report.pdf"'
     return response
+
+
+GAP_SORTS = {
+    "name": lambda a: a.name,
+    "population": lambda a: -a.population,
+    "deprivation": lambda a: -(a.most_deprived_share or 0),
+    "referrals": lambda a: -a.referrals,
+    "rate": lambda a: -(a.per_1000 or 0),
+    "gaps": lambda a: -len(a.gaps),
+}
+
+
+@never_cache
+@require_role(*ROLES)
+def gaps_view(request: HttpRequest) -> HttpResponse:
+    scope = _scope(request)
+    level = request.GET.get("level", "council_area")
+    if level not in gaps.LEVELS:
+        level = "council_area"
+    sort = request.GET.get("sort", "gaps")
+    if sort not in GAP_SORTS:
+        sort = "gaps"
+    context = scope.context(
+        page="gaps",
+        level=level,
+        sort=sort,
+        levels=list(gaps.LEVEL_LABELS.items()),
+        level_label=gaps.LEVEL_LABELS[level],
+        sorts=list(GAP_SORTS),
+    )
+    if scope.filters:
+        areas = gaps.gaps(selectors.cases(scope.programme, scope.filters), level)
+        if scope.suppressed:
+            for area in areas:
+                if 0 < area.referrals < MIN_SHOWN:
+                    area.referrals = -1  # shown as * and left off the map
+        areas.sort(key=GAP_SORTS[sort])
+        shapes = gaps.boundaries(level, [a.code for a in areas])
+        context["areas"] = areas
+        if shapes:
+            context["map_data"] = {
+                "shapes": shapes,
+                "areas": {
+                    a.code: {
+                        "name": a.name,
+                        "rate": None if a.referrals < 0 else a.per_1000,
+                        "gaps": [n.label for n in a.gaps],
+                    }
+                    for a in areas
+                },
+            }
+            context["map_tiles"] = {
+                "url": settings.MAP_TILE_URL,
+                "attribution": settings.MAP_TILE_ATTRIBUTION,
+            }
+    return render(request, "insight/gaps.html", context)

@@ -1,0 +1,214 @@
+"""Gaps: for each area where a programme's people live (council area, HSCP or intermediate
+zone), deprivation, referral demand by need, and the directory's supply for that need, so that
+needs with demand but little or no local support stand out.
+
+Needs are the directory's service categories; a referral reason counts as demand for the
+categories in REASON_CATEGORIES. Supply "in the area" is active services with a location whose
+postcode lies in it, per 10,000 residents; "within reach" adds services that say they serve the
+area (HSDS service areas: the area itself, its health board or all of Scotland) or are
+delivered by phone or online."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext_lazy as _
+
+from linkwork.casework.models import Case
+from linkwork.directory.models import Address, Service, ServiceArea, ServiceAtLocation
+from linkwork.directory.taxonomy import default_taxonomy_data
+from linkwork.places.models import HSCP, CouncilArea, DataZone, IntermediateZone, Postcode
+from linkwork.places.postcodes import normalise_postcode
+
+#: Which directory categories meet the need behind each referral reason.
+REASON_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "social_isolation": ("befriending", "volunteering", "arts-culture", "faith-community"),
+    "mental_wellbeing": ("mental-health",),
+    "money": ("money-advice",),
+    "debt": ("debt", "money-advice"),
+    "housing": ("housing",),
+    "homelessness": ("housing",),
+    "employment": ("employability", "learning"),
+    "bereavement": ("bereavement",),
+    "carer_stress": ("carers",),
+    "physical_activity": ("physical-activity", "nature-outdoors"),
+    "weight": ("physical-activity",),
+    "substance_use": ("addiction-recovery",),
+    "long_term_condition": ("long-term-conditions", "disability"),
+    "food": ("food",),
+    "relationships": ("family", "domestic-abuse"),
+    "frequent_attendance": ("befriending", "mental-health"),
+}
+LEVELS: dict[str, tuple[Any, str, str]] = {
+    "council_area": (CouncilArea, "council_area_id", "council_area_id"),
+    "hscp": (HSCP, "hscp_id", "hscp_id"),
+    "intermediate_zone": (
+        IntermediateZone,
+        "intermediate_zone_id",
+        "data_zone__intermediate_zone_id",
+    ),
+}
+#: Demand of at least this many referrals with fewer services in the area than this per
+#: 10,000 residents is a gap.
+GAP_DEMAND = 5
+GAP_SUPPLY_PER_10000 = 1.0
+
+
+@dataclass
+class Need:
+    category: str
+    label: str
+    demand: int
+    in_area: int
+    within_reach: int
+    per_10000: float | None
+
+    @property
+    def gap(self) -> bool:
+        return self.demand >= GAP_DEMAND and (self.per_10000 or 0) < GAP_SUPPLY_PER_10000
+
+
+@dataclass
+class AreaGaps:
+    code: str
+    name: str
+    population: int
+    most_deprived_share: float | None
+    referrals: int
+    per_1000: float | None
+    needs: list[Need] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> list[Need]:
+        return [n for n in self.needs if n.gap]
+
+
+def category_labels() -> dict[str, str]:
+    return {t["code"]: t["name"] for t in default_taxonomy_data().get("terms", [])}
+
+
+def _service_categories() -> dict[object, set[str]]:
+    out: dict[object, set[str]] = defaultdict(set)
+    through = Service.categories.through.objects.filter(
+        taxonomyterm__code__in=set(category_labels())
+    )
+    for service_id, code in through.values_list("service_id", "taxonomyterm__code"):
+        out[service_id].add(code)
+    return out
+
+
+def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
+    model, zone_field, postcode_field = LEVELS[level]
+    zone_area = dict(
+        DataZone.objects.filter(
+            code__in=cases.exclude(person__data_zone="").values("person__data_zone")
+        ).values_list("code", zone_field)
+    )
+    area_codes = {a for a in zone_area.values() if a}
+    if not area_codes:
+        return []
+    zones = DataZone.objects.filter(**{f"{zone_field}__in": area_codes})
+    population = dict(
+        zones.values(zone_field).annotate(p=Sum("population")).values_list(zone_field, "p")
+    )
+    deprived = dict(
+        zones.filter(simd_quintile=1)
+        .values(zone_field)
+        .annotate(p=Sum("population"))
+        .values_list(zone_field, "p")
+    )
+    names = dict(model.objects.filter(code__in=area_codes).values_list("code", "name"))
+    # health boards above each area, for services that serve a whole board
+    boards = dict(zones.values_list(zone_field, "health_board_id").distinct())
+
+    referrals: Counter[str] = Counter()
+    demand: dict[str, Counter[str]] = defaultdict(Counter)
+    for zone, reasons in cases.values_list("person__data_zone", "referral__reasons"):
+        area = zone_area.get(zone)
+        if not area:
+            continue
+        referrals[area] += 1
+        needs = {c for r in reasons or [] for c in REASON_CATEGORIES.get(r, ())}
+        demand[area].update(needs)
+
+    categories = _service_categories()
+    active = Service.objects.filter(status=Service.Status.ACTIVE)
+    # services located in each area (by the postcode of a location's address)
+    located: dict[str, set[object]] = defaultdict(set)
+    addresses = Address.objects.filter(
+        location__in=ServiceAtLocation.objects.filter(service__in=active).values("location")
+    ).values_list("location_id", "postal_code")
+    location_postcode = {loc: normalise_postcode(pc) for loc, pc in addresses}
+    postcode_area = dict(
+        Postcode.objects.filter(postcode__in=set(location_postcode.values())).values_list(
+            "postcode", postcode_field
+        )
+    )
+    for service_id, location_id in ServiceAtLocation.objects.filter(service__in=active).values_list(
+        "service_id", "location_id"
+    ):
+        area = postcode_area.get(location_postcode.get(location_id, ""))
+        if area and area in area_codes:
+            located[area].add(service_id)
+    # services that serve each area from elsewhere, or remotely
+    serving: dict[str, set[object]] = defaultdict(set)
+    remote = set(active.filter(delivery_phone=True).values_list("id", flat=True)) | set(
+        active.filter(delivery_online=True).values_list("id", flat=True)
+    )
+    for service_id, code in ServiceArea.objects.filter(service__in=active).values_list(
+        "service_id", "gss_code"
+    ):
+        for area in area_codes:
+            if code in (area, boards.get(area), ServiceArea.SCOTLAND_CODE):
+                serving[area].add(service_id)
+
+    labels = category_labels()
+    out = []
+    for area in sorted(area_codes, key=lambda a: names.get(a, a)):
+        pop = population.get(area) or 0
+        result = AreaGaps(
+            code=area,
+            name=str(names.get(area) or area),
+            population=pop,
+            most_deprived_share=(deprived.get(area) or 0) / pop if pop else None,
+            referrals=referrals[area],
+            per_1000=1000 * referrals[area] / pop if pop else None,
+        )
+        reach = located[area] | serving[area] | remote
+        for code, label in labels.items():
+            here = sum(1 for s in located[area] if code in categories.get(s, ()))
+            near = sum(1 for s in reach if code in categories.get(s, ()))
+            need = demand[area].get(code, 0)
+            if need == 0 and here == 0:
+                continue
+            result.needs.append(
+                Need(code, label, need, here, near, 10000 * here / pop if pop else None)
+            )
+        result.needs.sort(key=lambda n: (-n.demand, n.label))
+        out.append(result)
+    return out
+
+
+def boundaries(level: str, codes: list[str]) -> dict[str, object] | None:
+    """The areas' shipped boundaries as one GeoJSON FeatureCollection (none for intermediate
+    zones, which the places pack ships without boundaries)."""
+    model = LEVELS[level][0]
+    features = [
+        {"type": "Feature", "properties": {"code": code}, "geometry": boundary}
+        for code, boundary in model.objects.filter(
+            code__in=codes, boundary__isnull=False
+        ).values_list("code", "boundary")
+    ]
+    if not features:
+        return None
+    return {"type": "FeatureCollection", "features": features}
+
+
+LEVEL_LABELS = {
+    "council_area": _("Council area"),
+    "hscp": _("Health and social care partnership"),
+    "intermediate_zone": _("Intermediate zone"),
+}

@@ -1,0 +1,59 @@
+"""`linkwork insight-bench`: server time of each insight page for the demo programme manager,
+rendered through Django's test client: median and 95th percentile over --runs, and the median
+CPU time of this process (which, on SQLite, includes the database's work). Used by
+benchmarks/insight/bench_insight.py; figures in docs/performance-insight.md."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test import Client
+from django.urls import reverse
+
+PAGES = [
+    ("activity", "insight:activity", {}),
+    ("reach", "insight:reach", {}),
+    ("outcomes", "insight:outcomes", {}),
+    ("gaps (council areas)", "insight:gaps", {"level": "council_area"}),
+    ("gaps (intermediate zones)", "insight:gaps", {"level": "intermediate_zone"}),
+    ("report page", "insight:report", {}),
+    ("report PDF", "insight:report_pdf", {}),
+    ("CSV of every aggregate", "insight:export_csv", {}),
+]
+
+
+class Command(BaseCommand):
+    help = "Time each insight page for the demo programme manager."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--runs", type=int, default=5)
+        parser.add_argument("--user", default="demo-manager")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"no user {options['user']!r}: run generate-demo first")
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(user)
+        self.stdout.write(f"{'page':<28} {'median s':>9} {'p95 s':>9} {'cpu s':>7} {'status':>7}")
+        for label, name, params in PAGES:
+            runs = options["runs"] if "PDF" not in label else max(1, options["runs"] // 2)
+            times = []
+            cpu = []
+            status = 0
+            for _ in range(runs):
+                started, cpu_started = time.perf_counter(), time.process_time()
+                response = client.get(reverse(name), params)
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
+                status = response.status_code
+            times.sort()
+            p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+            self.stdout.write(
+                f"{label:<28} {statistics.median(times):>9.3f} {p95:>9.3f} "
+                f"{statistics.median(cpu):>7.3f} {status:>7}"
+            )

@@ -64,7 +64,8 @@ def main() -> None:
 
         strip = args.strip
     print(
-        "| set | responses | true themes | method | seed | themes found | ARI | purity | confidence |"
+        "| set | responses | true themes | method | seed | themes found | ARI | purity "
+        "| confidence |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in SETS:

@@ -10,8 +10,8 @@ council areas.
 from __future__ import annotations
 
 import csv
-import gzip
 import datetime as dt
+import gzip
 import random
 from pathlib import Path
 from typing import Any

@@ -25,6 +25,7 @@ def phone(browser: Any, live_server: Any, monkeypatch: pytest.MonkeyPatch) -> An
         base_url=live_server.url, locale="en-GB", viewport={"width": 375, "height": 812},
         is_mobile=True, has_touch=True,
     )  # fmt: skip
+    context.set_default_timeout(60_000)  # the shared test machine can be slow to first paint
     context.route(
         "http*://*/**",
         lambda route: (

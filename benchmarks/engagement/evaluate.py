@@ -44,15 +44,30 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", choices=["default", "minilm"], default="default")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument(
+        "--strip", action="store_true", help="with minilm: embed content words only"
+    )
     args = parser.parse_args()
     embed: Embed | None = None
+    strip: bool | None = None
     if args.embedder == "minilm":
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from minilm_numpy import encode
 
-        embed = encode
-    print("| set | responses | true themes | method | seed | themes found | ARI | purity |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        cache: dict[str, np.ndarray] = {}
+
+        def embed(texts: list[str]) -> np.ndarray:  # each text is embedded once per run
+            missing = sorted({t for t in texts if t not in cache})
+            if missing:
+                cache.update(zip(missing, encode(missing), strict=True))
+            return np.stack([cache[t] for t in texts])
+
+        strip = args.strip
+    print(
+        "| set | responses | true themes | method | seed | themes found | ARI | purity "
+        "| confidence |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in SETS:
         texts, truth = load(name)
         k_true = len(set(truth))
@@ -62,18 +77,20 @@ def main() -> None:
             print(
                 f"| {name} | {len(texts)} | {k_true} | TF-IDF + k-means (k given) | {seed} | "
                 f"{k_true} | {adjusted_rand_score(truth, base):.2f} | "
-                f"{purity(truth, list(base)):.2f} |"
+                f"{purity(truth, list(base)):.2f} | |"
             )
             for given in (k_true, None):
-                result = extract_themes(texts, n_themes=given, seed=seed, embed=embed)
+                result = extract_themes(
+                    texts, n_themes=given, seed=seed, embed=embed, strip_function_words=strip
+                )
                 predicted = [result.assignments[i] for i in range(len(texts))]
                 how = "k given" if given else "k automatic"
+                method = args.embedder + (" (content words)" if strip else "")
                 print(
-                    f"| {name} | {len(texts)} | {k_true} | {args.embedder} themes.py ({how}) | "
+                    f"| {name} | {len(texts)} | {k_true} | {method} themes.py ({how}) | "
                     f"{seed} | {len(result.themes)} | {adjusted_rand_score(truth, predicted):.2f} "
-                    f"| {purity(truth, predicted):.2f} |"
+                    f"| {purity(truth, predicted):.2f} | {result.confidence} |"
                 )
-            np.random.seed(seed)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,11 @@ COUNCIL_AREAS = [
     "West Dunbartonshire", "West Lothian",
 ]  # fmt: skip
 AGE_BANDS = ["Under 18", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 and over"]
-YES_NO = [("yes", _("Yes")), ("no", _("No")), ("prefer_not", _("Prefer not to say"))]
+YES_NO: list[tuple[str, Any]] = [
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("prefer_not", _("Prefer not to say")),
+]
 ETHNICITIES = [
     "White Scottish", "White other British", "White Polish", "White other", "Mixed or multiple",
     "Asian, Asian Scottish or Asian British", "African, Scottish African or British African",
@@ -34,7 +38,7 @@ ETHNICITIES = [
 ]  # fmt: skip
 
 
-def _choices(values: list[str]) -> list[tuple[str, str]]:
+def _choices(values: list[str]) -> list[tuple[str, Any]]:
     return [("", _("Prefer not to say")), *[(v, v) for v in values]]
 
 
@@ -167,7 +171,7 @@ class ResponseForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.submitting and not data.get("consent"):
             self.add_error("consent", _("Tick the box to agree before you send your answers"))
         return data

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 
@@ -97,7 +97,8 @@ def closed_results(question: Question, by: str | None = None) -> CrossTable:
         options = list(question.choices)
     per_group: dict[str, Counter[str]] = defaultdict(Counter)
     answered: Counter[str] = Counter()
-    for row in rows:
+    for values in rows:
+        row: list[Any] = list(values)
         choices, scale = row[0], row[1]
         group = (row[2] or "Not given") if lookup else None
         picked = [str(scale)] if scale is not None else list(choices or [])

@@ -173,6 +173,23 @@ def run_themes(
 ) -> ThemeRun:
     """Draw themes out of the sent answers to an open question and keep the machine's result."""
     policy.check(actor, actions.ANALYSE, question.consultation)
+    run = record_theme_run(
+        question=question, actor=actor, n_themes=n_themes, seed=seed, embed=embed
+    )
+    audit.record(audit.Action.CREATE, run, actor=actor, detail={"count": run.assignments.count()})
+    return run
+
+
+def record_theme_run(
+    *,
+    question: Question,
+    actor: User | None,
+    n_themes: int | None = None,
+    seed: int = 0,
+    embed: Embed | None = None,
+) -> ThemeRun:
+    """Extract and store themes without a permission check: for run_themes (which checks) and
+    the demo data only."""
     answers = list(
         Answer.objects.filter(question=question, response__status=Response.Status.SUBMITTED)
         .order_by("id")
@@ -210,7 +227,6 @@ def run_themes(
         ],
         batch_size=1000,
     )
-    audit.record(audit.Action.CREATE, run, actor=actor, detail={"count": len(answers)})
     return run
 
 

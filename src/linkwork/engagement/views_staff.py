@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from linkwork.core import audit, policy
+from linkwork.core.models import User
 from linkwork.engagement import imports, selectors, services
 from linkwork.engagement import policy as actions
 from linkwork.engagement.charts import bar_chart_svg
@@ -29,6 +30,17 @@ def _consultation(request: HttpRequest, pk: int, action: str) -> Consultation:
     if not policy.can(request.user, action, consultation):
         raise PermissionDenied(action)
     return consultation
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in user (every staff view is behind login_required)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied("signed-in staff only")
+    return request.user
+
+
+def _posted(request: HttpRequest, name: str) -> str:
+    return request.POST.get(name) or "0"
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -70,7 +82,7 @@ def run_themes(request: HttpRequest, pk: int, question_id: int) -> HttpResponse:
     question = get_object_or_404(consultation.questions, pk=question_id, kind=Question.Kind.OPEN)
     raw = request.POST.get("themes", "").strip()
     n = int(raw) if raw.isdigit() and 1 <= int(raw) <= 30 else None
-    services.run_themes(actor=request.user, question=question, n_themes=n, seed=0)
+    services.run_themes(actor=_user(request), question=question, n_themes=n, seed=0)
     return redirect("engagement:theme_review", pk=pk, question_id=question.pk)
 
 
@@ -112,35 +124,35 @@ def theme_review(request: HttpRequest, pk: int, question_id: int) -> HttpRespons
 
 def _review_action(request: HttpRequest, run_id: int) -> None:
     action = request.POST.get("action")
-    user = request.user
+    user = _user(request)
     themes = Theme.objects.filter(run_id=run_id)
     assignments = ThemeAssignment.objects.filter(run_id=run_id)
     if action == "rename":
         services.rename_theme(
             actor=user,
-            theme=themes.get(pk=request.POST.get("theme")),
+            theme=themes.get(pk=_posted(request, "theme")),
             label=request.POST.get("label", ""),
-        )  # type: ignore[arg-type]
+        )
     elif action == "merge":
         services.merge_themes(
             actor=user,
-            theme=themes.get(pk=request.POST.get("theme")),
-            into=themes.get(pk=request.POST.get("into")),
-        )  # type: ignore[arg-type]
+            theme=themes.get(pk=_posted(request, "theme")),
+            into=themes.get(pk=_posted(request, "into")),
+        )
     elif action == "split":
-        services.split_theme(actor=user, theme=themes.get(pk=request.POST.get("theme")))  # type: ignore[arg-type]
+        services.split_theme(actor=user, theme=themes.get(pk=_posted(request, "theme")))
     elif action == "move":
         services.move_answer(
             actor=user,
-            assignment=assignments.get(pk=request.POST.get("assignment")),
-            to=themes.get(pk=request.POST.get("to")),
-        )  # type: ignore[arg-type]
+            assignment=assignments.get(pk=_posted(request, "assignment")),
+            to=themes.get(pk=_posted(request, "to")),
+        )
     elif action in ("publish", "unpublish"):
         services.mark_quote(
             actor=user,
-            assignment=assignments.get(pk=request.POST.get("assignment")),
+            assignment=assignments.get(pk=_posted(request, "assignment")),
             publish=action == "publish",
-        )  # type: ignore[arg-type]
+        )
     else:
         raise ValueError(_("Unknown change."))
 
@@ -281,7 +293,7 @@ def import_responses(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 content = upload.read().decode("utf-8-sig")
                 count = imports.import_responses(
-                    actor=request.user, consultation=consultation, content=content
+                    actor=_user(request), consultation=consultation, content=content
                 )
             except UnicodeDecodeError:
                 problems = [imports.Problem(0, "file", _("The file is not UTF-8 text"))]

@@ -200,8 +200,7 @@ def test_download_is_an_attachment_with_the_right_type_and_nosniff() -> None:
     assert response["X-Content-Type-Options"] == "nosniff"
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;") and "passwd.pdf" in disposition
-    assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    response.close()
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")  # closes the file
     resource.refresh_from_db()
     assert resource.download_count == 1
 
@@ -215,10 +214,10 @@ def test_old_versions_can_still_be_downloaded() -> None:
     client = Client()
     client.force_login(member())
     first = client.get(reverse("network:version_download", args=[resource.pk, 1]))
-    first.close()
+    assert b"".join(first.streaming_content).startswith(b"%PDF-")
     assert first["Content-Type"] == "application/pdf"
     current = client.get(reverse("network:resource_download", args=[resource.pk]))
-    current.close()
+    assert b"".join(current.streaming_content).startswith(b"PK")
     assert current["Content-Type"] == uploads.CONTENT_TYPES["docx"]
 
 

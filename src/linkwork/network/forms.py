@@ -11,7 +11,7 @@ from linkwork.network.choices import Area, Audience, PackSection
 from linkwork.network.models import CaseStudyLink, Event, MemberProfile, Resource
 
 
-def _style(form: forms.Form) -> None:
+def _style(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):

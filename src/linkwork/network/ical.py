@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -30,7 +31,7 @@ def _component(event: Event, base_url: str) -> CalendarEvent:
     item.add("summary", event.title)
     item.add("description", event.description)
     if event.format == Event.Format.ONLINE:
-        item.add("location", event.online_url or "Online")
+        item.add("location", event.online_url or gettext("Online"))
     else:
         item.add("location", event.location)
     if base_url:

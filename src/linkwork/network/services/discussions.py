@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -78,10 +79,11 @@ def _notify_mentions(actor: User, topic: Topic, mentioned: list[User]) -> None:
             "title": topic.title,
             "path": path,
         }
-        email = user.email
-        transaction.on_commit(
-            lambda s=subject, b=body, e=email: send_mail(s, b, settings.DEFAULT_FROM_EMAIL, [e])
-        )
+        transaction.on_commit(partial(_send, subject, body, user.email))
+
+
+def _send(subject: str, body: str, to: str) -> None:
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 def start_topic(*, actor: User, title: str, body: str, confirmed: bool = False) -> Topic:

@@ -8,14 +8,22 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from linkwork.core import policy as core_policy
+from linkwork.core.models import User
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
+
+
+class MemberRequest(HttpRequest):
+    """A request that `member_view` has let through: the user is a signed-in member."""
+
+    user: User  # type: ignore[assignment]
 
 
 def member_view(action: str) -> Callable[[View], View]:
@@ -24,7 +32,7 @@ def member_view(action: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not core_policy.can(request.user, action):
@@ -39,7 +47,7 @@ def member_view(action: str) -> Callable[[View], View]:
     return decorator
 
 
-def add_errors(form: Form, exc: ValidationError) -> None:
+def add_errors(form: BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError onto the form (field errors where they belong)."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
@@ -52,7 +60,7 @@ def add_errors(form: Form, exc: ValidationError) -> None:
 
 
 def form_page(
-    request: HttpRequest, form: Form, *, title: str, status: int = 200, **extra: Any
+    request: HttpRequest, form: BaseForm, *, title: str, status: int = 200, **extra: Any
 ) -> HttpResponse:
     template = extra.pop("template", "network/form_page.html")
     return render(request, template, {"form": form, "title": title, **extra}, status=status)

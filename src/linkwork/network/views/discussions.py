@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,10 +15,10 @@ from linkwork.network.forms import CaseStudyForm, PostForm, TopicForm
 from linkwork.network.models import Post, Topic
 from linkwork.network.services import discussions
 from linkwork.network.services import resources as resource_services
-from linkwork.network.views.common import add_errors, form_page, member_view
+from linkwork.network.views.common import MemberRequest, add_errors, form_page, member_view
 
 
-def _topic(request: HttpRequest, pk: int) -> Topic:
+def _topic(request: MemberRequest, pk: int) -> Topic:
     topic = selectors.visible_topics(request.user).filter(pk=pk).first()
     if topic is None:
         raise Http404
@@ -38,7 +38,7 @@ def _warn(form: PostForm, kinds: list[str]) -> None:
 
 
 @member_view(policy.VIEW)
-def topic_list(request: HttpRequest) -> HttpResponse:
+def topic_list(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "network/topic_list.html",
@@ -51,7 +51,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.POST)
-def topic_new(request: HttpRequest) -> HttpResponse:
+def topic_new(request: MemberRequest) -> HttpResponse:
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,7 +82,7 @@ def topic_new(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def topic_detail(request: MemberRequest, pk: int) -> HttpResponse:
     topic = _topic(request, pk)
     form = PostForm(request.POST or None)
     if request.method == "POST":
@@ -119,7 +119,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.MODERATE)
 @require_POST
-def topic_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def topic_moderate(request: MemberRequest, pk: int) -> HttpResponse:
     topic = _topic(request, pk)
     action = request.POST.get("action", "")
     changes = {
@@ -137,7 +137,7 @@ def topic_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.MODERATE)
 @require_POST
-def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def post_moderate(request: MemberRequest, pk: int) -> HttpResponse:
     post = Post.objects.filter(pk=pk).select_related("topic").first()
     if post is None:
         raise Http404
@@ -157,14 +157,14 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_view(policy.MODERATE)
-def flagged_posts(request: HttpRequest) -> HttpResponse:
+def flagged_posts(request: MemberRequest) -> HttpResponse:
     return render(
         request, "network/flagged_posts.html", {"posts": selectors.flagged_posts(request.user)}
     )
 
 
 @member_view(policy.VIEW)
-def case_study_list(request: HttpRequest) -> HttpResponse:
+def case_study_list(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "network/case_study_list.html",
@@ -176,7 +176,7 @@ def case_study_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.ADD_CASE_STUDY)
-def case_study_new(request: HttpRequest) -> HttpResponse:
+def case_study_new(request: MemberRequest) -> HttpResponse:
     form = CaseStudyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,10 +16,10 @@ from linkwork.network import ical, policy, selectors
 from linkwork.network.forms import EventForm
 from linkwork.network.models import Event, MemberProfile, Registration
 from linkwork.network.services import events as event_services
-from linkwork.network.views.common import add_errors, form_page, member_view
+from linkwork.network.views.common import MemberRequest, add_errors, form_page, member_view
 
 
-def _event(request: HttpRequest, pk: int) -> Event:
+def _event(request: MemberRequest, pk: int) -> Event:
     event = selectors.event_detail(request.user, pk)
     if event is None:
         raise Http404
@@ -27,7 +27,7 @@ def _event(request: HttpRequest, pk: int) -> Event:
 
 
 @member_view(policy.VIEW)
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: MemberRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -42,7 +42,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def event_detail(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     mine = selectors.my_registration(request.user, event)
     can_manage = core_policy.can(request.user, policy.MANAGE_EVENT, event)
@@ -71,7 +71,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.REGISTER_FOR_EVENT)
 @require_POST
-def event_register(request: HttpRequest, pk: int) -> HttpResponse:
+def event_register(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     try:
         registration = event_services.register(actor=request.user, event=event)
@@ -93,7 +93,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.REGISTER_FOR_EVENT)
 @require_POST
-def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def event_cancel(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     registration_id = request.POST.get("registration")
     qs = Registration.objects.filter(event=event)
@@ -110,7 +110,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.MANAGE_EVENT)
 @require_POST
-def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def event_attendance(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
     came = event_services.record_attendance(actor=request.user, event=event, attended_ids=ids)
@@ -119,7 +119,7 @@ def event_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_view(policy.MANAGE_EVENT)
-def event_new(request: HttpRequest) -> HttpResponse:
+def event_new(request: MemberRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -147,7 +147,7 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def event_ics(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     url = request.build_absolute_uri(reverse("network:event_detail", args=[event.pk]))
     return _ics(ical.event_calendar(event, url=url), f"event-{event.pk}.ics")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,11 +13,11 @@ from linkwork.core import audit
 from linkwork.network import policy, selectors
 from linkwork.network.forms import MemberSearchForm, ProfileForm
 from linkwork.network.services import members as member_services
-from linkwork.network.views.common import form_page, member_view
+from linkwork.network.views.common import MemberRequest, form_page, member_view
 
 
 @member_view(policy.VIEW)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: MemberRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def member_list(request: HttpRequest) -> HttpResponse:
+def member_list(request: MemberRequest) -> HttpResponse:
     form = MemberSearchForm(request.GET or None)
     profiles = selectors.search_profiles(request.user)
     if form.is_valid():
@@ -47,7 +47,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def member_detail(request: MemberRequest, pk: int) -> HttpResponse:
     profile = selectors.visible_profiles(request.user).filter(pk=pk).first()
     if profile is None:
         raise Http404
@@ -57,7 +57,7 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_view(policy.EDIT_PROFILE)
-def my_profile(request: HttpRequest) -> HttpResponse:
+def my_profile(request: MemberRequest) -> HttpResponse:
     profile = member_services.profile_for(request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -80,7 +80,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 @member_view(policy.EDIT_PROFILE)
 @require_POST
-def renew_feed(request: HttpRequest) -> HttpResponse:
+def renew_feed(request: MemberRequest) -> HttpResponse:
     profile = member_services.profile_for(request.user)
     member_services.renew_feed_token(actor=request.user, profile=profile)
     messages.success(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,10 +14,10 @@ from linkwork.network import policy, selectors, uploads
 from linkwork.network.forms import ResourceForm, ResourceSearchForm, VersionForm
 from linkwork.network.models import Resource
 from linkwork.network.services import resources as resource_services
-from linkwork.network.views.common import add_errors, form_page, member_view
+from linkwork.network.views.common import MemberRequest, add_errors, form_page, member_view
 
 
-def _resource(request: HttpRequest, pk: int) -> Resource:
+def _resource(request: MemberRequest, pk: int) -> Resource:
     resource = selectors.resource_detail(request.user, pk)
     if resource is None:
         raise Http404
@@ -25,7 +25,7 @@ def _resource(request: HttpRequest, pk: int) -> Resource:
 
 
 @member_view(policy.VIEW)
-def resource_list(request: HttpRequest) -> HttpResponse:
+def resource_list(request: MemberRequest) -> HttpResponse:
     form = ResourceSearchForm(request.GET or None)
     results = selectors.search_resources(request.user)
     if form.is_valid():
@@ -49,7 +49,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.VIEW)
-def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def resource_detail(request: MemberRequest, pk: int) -> HttpResponse:
     resource = _resource(request, pk)
     versions = list(resource.versions.all())
     return render(
@@ -70,7 +70,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_view(policy.SUGGEST_RESOURCE)
-def resource_new(request: HttpRequest) -> HttpResponse:
+def resource_new(request: MemberRequest) -> HttpResponse:
     form = ResourceForm(request.POST or None, request.FILES or None)
     publishes = core_policy.can(request.user, policy.PUBLISH_RESOURCE)
     if request.method == "POST" and form.is_valid():
@@ -114,7 +114,7 @@ def resource_new(request: HttpRequest) -> HttpResponse:
 
 
 @member_view(policy.SUGGEST_RESOURCE)
-def version_new(request: HttpRequest, pk: int) -> HttpResponse:
+def version_new(request: MemberRequest, pk: int) -> HttpResponse:
     resource = _resource(request, pk)
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +148,7 @@ def version_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.PUBLISH_RESOURCE)
 @require_POST
-def resource_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def resource_publish(request: MemberRequest, pk: int) -> HttpResponse:
     resource = _resource(request, pk)
     if request.POST.get("withdraw"):
         resource_services.withdraw(actor=request.user, resource=resource)
@@ -160,7 +160,7 @@ def resource_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @member_view(policy.DOWNLOAD_RESOURCE)
-def resource_download(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+def resource_download(request: MemberRequest, pk: int, number: int | None = None) -> FileResponse:
     resource = _resource(request, pk)
     versions = resource.versions.all()
     version = versions.filter(number=number).first() if number else versions.first()

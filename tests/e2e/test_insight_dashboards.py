@@ -48,7 +48,7 @@ def test_manager_reads_every_dashboard_uses_the_map_and_downloads_the_report(pag
         page.check_accessibility()
         assert page.page.get_by_role("heading", level=1).inner_text() == heading
 
-    # Reach: the table alternative and the chart drawn from its JSON data block
+    # Reach: the table alternative and the chart, drawn on the server as SVG
     nav.get_by_role("link", name="Reach and inequalities", exact=True).click()
     page.page.wait_for_load_state("load")
     assert page.page.locator("caption", has_text="SIMD quintile").count() >= 1

@@ -1,10 +1,12 @@
-"""Charts as Vega-Lite specifications made with Altair: the page embeds the spec as JSON data
-(read by static/insight/charts.js, no inline script) and the PDF report gets the same chart
-as static SVG from vl-convert (no browser). Charts only ever draw published (disclosure-
+"""Charts as Vega-Lite specifications made with Altair, drawn on the server as static SVG by
+vl-convert for the pages and the PDF report alike (no JavaScript in the browser, no browser to
+build the PDF). Charts only ever draw published (disclosure-
 controlled) figures; the table next to each chart is the accessible alternative."""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -103,7 +105,14 @@ def dose_response(result: InstrumentEffect) -> dict[str, Any] | None:
 
 
 def to_svg(spec: dict[str, Any]) -> str:
-    """The chart as static SVG for the PDF report."""
-    import vl_convert as vlc  # imported here: loads a JavaScript engine, only for reports
+    """The chart as static SVG, for the pages and the PDF alike: drawn on the server, so it
+    needs no JavaScript in the browser and no `unsafe-eval` in the Content-Security-Policy
+    (Vega compiles expressions with `new Function`)."""
+    return _svg(json.dumps(spec, sort_keys=True, default=str))
 
-    return str(vlc.vegalite_to_svg(spec))
+
+@lru_cache(maxsize=256)
+def _svg(spec_json: str) -> str:
+    import vl_convert as vlc  # imported here: loads a JavaScript engine on first use
+
+    return str(vlc.vegalite_to_svg(json.loads(spec_json)))

@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
+
+
+@register.filter
+def chart_svg(spec: dict[str, Any] | None) -> str:
+    """A Vega-Lite spec drawn as SVG on the server (our own figures; vl-convert escapes text)."""
+    from linkwork.insight.charts import to_svg
+
+    return mark_safe(to_svg(spec)) if spec else ""
+
 
 TERMS = {
     "baseline": _("Baseline score"),

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linprog
 
 THRESHOLD = 5
 
@@ -110,6 +109,8 @@ def recoverable(matrix: np.ndarray, values: np.ndarray, hidden: Sequence[int]) -
     published = [k for k in range(matrix.shape[1]) if k not in set(hidden)]
     rhs = -matrix[:, published] @ values[published]
     bounds = [(0, None)] * len(hidden)
+    from scipy.optimize import linprog  # here, not at the top: slow to import, rarely needed
+
     for k, entry in enumerate(hidden):
         objective = np.zeros(len(hidden))
         objective[k] = 1

@@ -16,7 +16,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from weasyprint import CSS, HTML
 
 from linkwork.core import policy
 from linkwork.core.permissions import require_role
@@ -245,6 +244,8 @@ def report_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_role(*ROLES)
 def report_pdf(request: HttpRequest) -> HttpResponse:
+    from weasyprint import CSS, HTML  # here: slow to import, only for the PDF
+
     """The report as a PDF (WeasyPrint), charts as static SVG (vl-convert): no browser."""
     scope = _scope(request)
     policy.check(request.user, EXPORT, scope.programme)

@@ -30,11 +30,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
-    spec = importlib.util.spec_from_file_location("scorer", args.folder / "evaluate.py")
+    print(json.dumps(baseline(args.folder), indent=1))
+
+
+def baseline(folder: Path) -> dict:
+    """The summary (nDCG@10 overall and by category) of the baseline on the set in folder."""
+    spec = importlib.util.spec_from_file_location("scorer", folder / "evaluate.py")
     scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(scorer)  # type: ignore[union-attr]
-    queries = json.loads((args.folder / "queries.json").read_text())["queries"]
-    directory = json.loads((args.folder / "directory.json").read_text())
+    queries = json.loads((folder / "queries.json").read_text())["queries"]
+    directory = json.loads((folder / "directory.json").read_text())
     import csv
     import gzip
 
@@ -66,7 +71,7 @@ def main() -> None:
         rankings[q["id"]] = order
     report = scorer.summarise(f"baseline:minilm-cosine({RADIUS_KM}km)", queries, rankings, [])
     report.pop("per_query")
-    print(json.dumps(report, indent=1))
+    return report
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}  # unless 
 #: Kilometres around the person a text search reaches when they chose no distance.
 SEARCH_RADIUS_KM = float(os.environ.get("LINKWORK_SEARCH_RADIUS_KM", "40"))
 #: Weight of the lexical score in the mix (the semantic score has the rest).
-LEXICAL_SHARE = 0.4
+LEXICAL_SHARE = float(os.environ.get("LINKWORK_SEARCH_LEXICAL_SHARE", "0.4"))
 #: The most a service's distance can take off its score (a share of the best score).
 NEAR_TIE = 0.03
 LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)

@@ -30,6 +30,20 @@ def _scorer() -> Path:
     return scorer
 
 
+def _reports(stdout: str) -> list[dict]:
+    """The scorer's JSON report, wherever it starts in its output (log lines may come first)."""
+    decoder = json.JSONDecoder()
+    for line_start in [0, *(i + 1 for i, c in enumerate(stdout) if c == "\n")]:
+        if stdout.startswith("[", line_start):
+            try:
+                found, _end = decoder.raw_decode(stdout, line_start)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(found, list) and all(isinstance(r, dict) for r in found):
+                return found
+    raise AssertionError(f"no report in the scorer's output: {stdout[-2000:]}")
+
+
 def test_hybrid_stays_above_its_floor_and_beats_plain_minilm_with_a_radius() -> None:
     scorer = _scorer()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -44,8 +58,7 @@ def test_hybrid_stays_above_its_floor_and_beats_plain_minilm_with_a_radius() -> 
         timeout=1800,
         check=True,
     )
-    report = json.loads(done.stdout[done.stdout.index("[") :])
-    (hybrid,) = [r for r in report if r["run"] == "app:hybrid"]
+    (hybrid,) = [r for r in _reports(done.stdout) if r.get("run") == "app:hybrid"]
     sys.path.insert(0, str(ROOT / "benchmarks" / "search"))
     from minilm_radius_baseline import baseline
 

@@ -34,11 +34,13 @@ def _reports(stdout: str) -> list[dict]:
     """The scorer's JSON report, wherever it starts in its output (log lines may come first)."""
     decoder = json.JSONDecoder()
     for line_start in [0, *(i + 1 for i, c in enumerate(stdout) if c == "\n")]:
-        if stdout.startswith("[", line_start):
+        if stdout.startswith(("[", "{"), line_start):
             try:
                 found, _end = decoder.raw_decode(stdout, line_start)
             except json.JSONDecodeError:
                 continue
+            if isinstance(found, dict) and "run" in found:
+                return [found]  # one run is printed as one object
             if isinstance(found, list) and all(isinstance(r, dict) for r in found):
                 return found
     raise AssertionError(f"no report in the scorer's output: {stdout[-2000:]}")

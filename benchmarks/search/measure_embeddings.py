@@ -104,7 +104,8 @@ def main() -> None:
         a, b = models["onnx int8 per channel"].encode(texts), models["onnx fp32"].encode(texts)
         cos = (a * b).sum(axis=1)
         print(
-            f"int8 vs fp32 cosine over {len(texts)} services: mean {cos.mean():.4f}, min {cos.min():.4f}"
+            f"int8 vs fp32 cosine over {len(texts)} services: "
+            f"mean {cos.mean():.4f}, min {cos.min():.4f}"
         )
     for name, model in models.items():
         ndcg, recall = semantic_ndcg(model)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from linkwork.search import signals, vectors, vocabulary
+from linkwork.search import engine, places_in_text, signals, vectors, vocabulary
 
 
 @pytest.fixture(autouse=True)
@@ -13,9 +13,13 @@ def fresh_search_caches() -> Iterator[None]:
     vectors.reset()
     vocabulary.reset()
     signals.reset_sync_clock()
+    engine.reset_places()
+    places_in_text.reset()
     yield
     vectors.reset()
     vocabulary.reset()
+    engine.reset_places()
+    places_in_text.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -105,3 +105,16 @@ def test_documents_deleted_elsewhere_leave_the_index_within_a_minute() -> None:
     vectors._state.checked_at -= vectors.CHECK_SECONDS + 1  # type: ignore[union-attr]
     vectors._state.counted_at -= vectors.COUNT_SECONDS + 1  # type: ignore[union-attr]
     assert vectors.index().ids == [vectors.uuid_key(kept.id)]
+
+
+def test_documents_embedded_by_another_model_are_re_embedded_on_the_next_search() -> None:
+    from linkwork.search import signals
+    from linkwork.search.embedding import get_embedder
+
+    service = ServiceFactory(name="Grief cafe", description="Talk about losing someone.")
+    SearchDocument.objects.filter(service=service).update(embedding_model="an older model")
+    signals.reset_sync_clock()
+    vectors.reset()
+    search(SearchParams(q="bereavement", mode="semantic"))
+    doc = SearchDocument.objects.get(service=service)
+    assert doc.embedding_model == get_embedder().name

@@ -89,10 +89,10 @@ def _postcode(raw: str) -> str:
     """A normalised postcode that we know, '' for none; raises for bad or unknown ones."""
     if not raw.strip():
         return ""
-    from linkwork.places.models import Postcode
+    from linkwork.search.engine import place_for_postcode
 
     code = normalise_postcode(raw)
-    if not Postcode.objects.filter(postcode=code, latitude__isnull=False).exists():
+    if place_for_postcode(code) is None:  # remembered: the engine does not look it up again
         raise _UnknownPostcode(code)
     return code
 

@@ -49,7 +49,7 @@ PRUNING = {"postgresql": {"max_share": 0.015, "min_documents": 1000}}  # unless 
 #: Kilometres around the person a text search reaches when they chose no distance.
 SEARCH_RADIUS_KM = float(os.environ.get("LINKWORK_SEARCH_RADIUS_KM", "40"))
 #: Weight of the lexical score in the mix (the semantic score has the rest).
-LEXICAL_SHARE = 0.4
+LEXICAL_SHARE = float(os.environ.get("LINKWORK_SEARCH_LEXICAL_SHARE", "0.4"))
 #: The most a service's distance can take off its score (a share of the best score).
 NEAR_TIE = 0.03
 LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)
@@ -88,23 +88,30 @@ class Candidate:
 
 
 _place_lock = threading.Lock()
-_places: dict[str, tuple[float, selectors.Place | None]] = {}
-PLACE_TTL_S = 300
+_places: dict[str, tuple[float, selectors.Place]] = {}
+PLACE_TTL_S = 5.0
 
 
 def place_for_postcode(postcode: str) -> selectors.Place | None:
-    """The place of a normalised postcode, remembered for a few minutes, so a search looks its
-    postcode up once (the API checks it, the engine uses it)."""
+    """The place of a normalised postcode, remembered for a few seconds, so a search looks its
+    postcode up once (the API checks it, then the engine uses it). Unknown ones are not kept."""
     now = time.monotonic()
     found = _places.get(postcode)
     if found is not None and now - found[0] < PLACE_TTL_S:
         return found[1]
     place = selectors.place_for_postcode(postcode)
-    with _place_lock:
-        if len(_places) > 10_000:
-            _places.clear()
-        _places[postcode] = (now, place)
+    if place is not None:
+        with _place_lock:
+            if len(_places) > 10_000:
+                _places.clear()
+            _places[postcode] = (now, place)
     return place
+
+
+def reset_places() -> None:
+    """Forget remembered postcodes (tests that change the places data)."""
+    with _place_lock:
+        _places.clear()
 
 
 def resolve_place(params: SearchParams) -> selectors.Place | None:

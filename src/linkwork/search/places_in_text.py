@@ -77,7 +77,8 @@ def _build() -> dict[tuple[str, ...], NamedPlace]:
         .order_by()
     )
     for city, lat, lon in rows.iterator(chunk_size=5000):
-        points[city.strip().lower()].append((lat, lon))
+        if lat is not None and lon is not None:
+            points[city.strip().lower()].append((lat, lon))
     for city, found in points.items():
         key = tuple(words(city))
         if not key or key in out or len(key) > MAX_WORDS:
@@ -116,8 +117,14 @@ def _area_codes_near(lat: float, lon: float) -> tuple[str, ...]:
         latitude__range=(lat - 0.05, lat + 0.05),
         longitude__range=(lon - 0.08, lon + 0.08),
     ).values_list("latitude", "longitude", "council_area_id", "hscp_id", "health_board_id")[:200]
-    best = min(box, key=lambda r: (r[0] - lat) ** 2 + (r[1] - lon) ** 2, default=None)
-    return tuple(c for c in best[2:] if c) if best else ()
+    best: tuple[float, tuple[str, ...]] | None = None
+    for r_lat, r_lon, *codes in box:
+        if r_lat is None or r_lon is None:
+            continue
+        d = (r_lat - lat) ** 2 + (r_lon - lon) ** 2
+        if best is None or d < best[0]:
+            best = (d, tuple(str(c) for c in codes if c))
+    return best[1] if best else ()
 
 
 def find_place(text: str) -> Found | None:

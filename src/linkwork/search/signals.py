@@ -83,11 +83,41 @@ def maybe_sync_stale() -> None:
     if ids:
         logger.info("search index: %d services changed without a signal; indexing", len(ids))
         queue_indexing(ids)
+    _reembed_other_models_once()
+
+
+_models_checked = False
+#: Services re-embedded on their own when the embedding model changed; above this, a log line
+#: asks for `linkwork rebuild-search-index` (it would take too long inside a request).
+REEMBED_AUTOMATICALLY = 5000
+
+
+def _reembed_other_models_once() -> None:
+    """Once per process: re-embed documents that another embedding model made (an upgrade
+    from the static vectors to the transformer, decision 0004)."""
+    global _models_checked
+    if _models_checked:
+        return
+    _models_checked = True
+    from linkwork.search.embedding import get_embedder
+    from linkwork.search.models import SearchDocument
+
+    others = SearchDocument.objects.exclude(embedding_model=get_embedder().name)
+    ids = list(others.values_list("service_id", flat=True)[: REEMBED_AUTOMATICALLY + 1])
+    if len(ids) > REEMBED_AUTOMATICALLY:
+        logger.warning(
+            "search index: services embedded by another model; run "
+            "`linkwork rebuild-search-index` for semantic search to use them"
+        )
+    elif ids:
+        logger.info("search index: re-embedding %d services for the current model", len(ids))
+        queue_indexing(ids)
 
 
 def reset_sync_clock() -> None:
-    global _last_sync_check
+    global _last_sync_check, _models_checked
     _last_sync_check = 0.0
+    _models_checked = False
 
 
 def connect() -> None:

@@ -248,7 +248,7 @@ class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         return clean_postcode_field(self.cleaned_data.get("postcode", ""))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("phone") and not data.get("email"):
             raise ValidationError(_("Give a phone number or an email address so we can reach you."))
         return data
@@ -269,7 +269,9 @@ class TriageForm(DesignSystemFormMixin, forms.Form):
 
 
 class AllocateForm(DesignSystemFormMixin, DynamicFields, forms.Form):
-    link_worker = forms.ModelChoiceField(label=_("Link worker"), queryset=None)
+    link_worker: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Link worker"), queryset=None
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, link_workers: Any, **kwargs: Any) -> None:

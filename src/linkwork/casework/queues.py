@@ -78,13 +78,14 @@ def caseload(user: Actor, *, today: dt.date | None = None, limit: int = 50) -> C
     )
     from django.db.models import Count, Min
 
-    waiting: list[dict[str, Any]] = list(
-        visible_cases(user, "casework.view_triage")
+    waiting: list[dict[str, Any]] = [
+        dict(row)
+        for row in visible_cases(user, "casework.view_triage")
         .filter(status__in=(CaseStatus.TRIAGED, CaseStatus.WAITING))
         .values("practice__name")
         .annotate(count=Count("id"), oldest=Min("opened_at"))
         .order_by("practice__name")
-    )
+    ]
     for row in waiting:
         row["days"] = days_since(row["oldest"], now)
     stalled = list(

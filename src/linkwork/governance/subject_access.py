@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -55,7 +57,7 @@ WITHHELD = frozenset({"token_hash"})
 def _value(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, models.Model):
         return str(value)
@@ -130,7 +132,9 @@ def _personal(label: str) -> set[str]:
 
 
 def to_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True).encode()
+    return json.dumps(
+        data, indent=2, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder
+    ).encode()
 
 
 def to_pdf(data: dict[str, Any]) -> bytes:

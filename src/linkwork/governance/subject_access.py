@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from linkwork.core import audit, policy
-from linkwork.core.models import AuditEntry
+from linkwork.core.models import AuditEntry, User
 from linkwork.governance import classification as cls
 from linkwork.governance import conf, selectors
 from linkwork.governance import policy as actions
@@ -131,6 +131,10 @@ def _personal(label: str) -> set[str]:
     }
 
 
+def _user(actor: Actor | None) -> User | None:
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
+
+
 def to_json(data: dict[str, Any]) -> bytes:
     return json.dumps(
         data, indent=2, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder
@@ -171,7 +175,7 @@ def log_request(
         person=person,
         received_on=received,
         due_on=received + dt.timedelta(days=conf.get("GOVERNANCE_SUBJECT_ACCESS_DAYS")),
-        logged_by=actor if getattr(actor, "is_authenticated", False) else None,
+        logged_by=_user(actor),
     )
     audit.record(
         audit.Action.CREATE,
@@ -209,7 +213,7 @@ def _fulfil(
     organisation_ids: set[int] | None,
     via: str,
 ) -> tuple[SubjectAccessRequest, dict[str, Any]]:
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = _user(actor)
     if request is None:
         request = (
             SubjectAccessRequest.objects.filter(person=person, fulfilled_on__isnull=True)

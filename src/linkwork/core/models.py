@@ -125,7 +125,7 @@ class AuditQuerySet(models.QuerySet["AuditEntry"]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise PermissionError("The audit log is append-only.")
 
-    def bulk_create(self, *args: Any, **kwargs: Any) -> list[AuditEntry]:
+    def bulk_create(self, *args: Any, **kwargs: Any) -> list[AuditEntry]:  # type: ignore[override]
         raise PermissionError("Audit entries are appended one by one by linkwork.core.audit.")
 
     def bulk_update(self, *args: Any, **kwargs: Any) -> int:

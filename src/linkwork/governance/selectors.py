@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
@@ -53,7 +53,7 @@ def person_in_scope(user: Actor | None, action: str, person_id: int) -> Person |
     return people_in_scope(user, action).filter(pk=person_id).first()
 
 
-def _person_ids_as_text(people: QuerySet[Person]) -> QuerySet[Person]:
+def _person_ids_as_text(people: QuerySet[Person]) -> QuerySet[Any, Any]:
     return people.annotate(text_id=Cast("pk", output_field=CharField())).values("text_id")
 
 

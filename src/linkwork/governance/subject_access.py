@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from linkwork.core import audit, policy
-from linkwork.core.models import AuditEntry
+from linkwork.core.models import AuditEntry, User
 from linkwork.governance import classification as cls
 from linkwork.governance import conf, selectors
 from linkwork.governance import policy as actions
@@ -55,7 +57,7 @@ WITHHELD = frozenset({"token_hash"})
 def _value(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, models.Model):
         return str(value)
@@ -129,8 +131,14 @@ def _personal(label: str) -> set[str]:
     }
 
 
+def _user(actor: Actor | None) -> User | None:
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
+
+
 def to_json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True).encode()
+    return json.dumps(
+        data, indent=2, ensure_ascii=False, sort_keys=True, cls=DjangoJSONEncoder
+    ).encode()
 
 
 def to_pdf(data: dict[str, Any]) -> bytes:
@@ -167,7 +175,7 @@ def log_request(
         person=person,
         received_on=received,
         due_on=received + dt.timedelta(days=conf.get("GOVERNANCE_SUBJECT_ACCESS_DAYS")),
-        logged_by=actor if getattr(actor, "is_authenticated", False) else None,
+        logged_by=_user(actor),
     )
     audit.record(
         audit.Action.CREATE,
@@ -205,7 +213,7 @@ def _fulfil(
     organisation_ids: set[int] | None,
     via: str,
 ) -> tuple[SubjectAccessRequest, dict[str, Any]]:
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = _user(actor)
     if request is None:
         request = (
             SubjectAccessRequest.objects.filter(person=person, fulfilled_on__isnull=True)

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -21,7 +22,7 @@ from linkwork.governance import policy as actions
 from linkwork.governance.csv_export import write_rows
 from linkwork.governance.forms import AuditSearchForm
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def requires(action: str) -> Callable[[View], View]:
@@ -30,7 +31,7 @@ def requires(action: str) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not policy.can(request.user, action):
@@ -204,7 +205,7 @@ def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @requires(actions.VIEW_AGREEMENTS)
-def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
+def agreement_document(request: HttpRequest, pk: int) -> HttpResponseBase:
     from django.http import FileResponse, Http404
     from django.shortcuts import get_object_or_404
 

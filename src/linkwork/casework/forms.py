@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from linkwork.casework import reasons
 from linkwork.casework.chi import validate_chi
 from linkwork.casework.choices import ContactMethod, LifeDomain, Relationship, YesNoUnknown
+from linkwork.casework.dates import not_in_future
 from linkwork.casework.models import (
     Consent,
     Discharge,
@@ -110,7 +111,9 @@ class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     )
     given_name = forms.CharField(label=_("First name"), max_length=100)
     family_name = forms.CharField(label=_("Last name"), max_length=100)
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DateInput, required=False)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=DateInput, required=False, validators=[not_in_future]
+    )
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
@@ -193,6 +196,7 @@ class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         label=_("Your date of birth"),
         widget=DateInput,
         required=False,
+        validators=[not_in_future],
         help_text=_("This helps us find your GP record. You can leave it out."),
     )
     phone = forms.CharField(
@@ -278,7 +282,9 @@ class AllocateForm(DesignSystemFormMixin, DynamicFields, forms.Form):
 
 
 class EncounterForm(DesignSystemFormMixin, forms.Form):
-    occurred_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
+    occurred_at = forms.DateTimeField(
+        label=_("Date and time"), widget=DateTimeInput, validators=[not_in_future]
+    )
     mode = forms.ChoiceField(label=_("How"), choices=Encounter.Mode.choices)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Encounter.Attendance.choices)
     duration_minutes = forms.IntegerField(
@@ -300,7 +306,12 @@ class WhatMattersForm(DesignSystemFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput, required=False)
+    held_on = forms.DateField(
+        label=_("Date of the conversation"),
+        widget=DateInput,
+        required=False,
+        validators=[not_in_future],
+    )
 
 
 class GoalForm(DesignSystemFormMixin, forms.Form):
@@ -337,7 +348,10 @@ class ConcernForm(DesignSystemFormMixin, forms.Form):
     )
     who_told = forms.CharField(label=_("Who was told"), max_length=300, required=False)
     told_at = forms.DateTimeField(
-        label=_("When they were told"), widget=DateTimeInput, required=False
+        label=_("When they were told"),
+        widget=DateTimeInput,
+        required=False,
+        validators=[not_in_future],
     )
 
 
@@ -368,7 +382,9 @@ class ConsentForm(DesignSystemFormMixin, forms.Form):
         required=False,
         empty_label=_("All partner organisations"),
     )
-    decided_on = forms.DateField(label=_("Date"), widget=DateInput, required=False)
+    decided_on = forms.DateField(
+        label=_("Date"), widget=DateInput, required=False, validators=[not_in_future]
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
@@ -410,7 +426,7 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     to_status = forms.ChoiceField(label=_("Update"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason (needed to decline)"), max_length=300, required=False)
     first_attended_on = forms.DateField(
-        label=_("First attended on"), widget=DateInput, required=False
+        label=_("First attended on"), widget=DateInput, required=False, validators=[not_in_future]
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -45,6 +45,19 @@ def administration_for(*, user: Any, pk: int) -> Administration:
     return administration
 
 
+def cases_with_baseline(*, person: Person, instrument: str) -> frozenset[int]:
+    """Ids of the person's cases that already have a valid baseline of this instrument."""
+    return frozenset(
+        Administration.objects.filter(
+            person=person,
+            instrument=instrument,
+            time_point=TimePoint.BASELINE,
+            valid=True,
+            case__isnull=False,
+        ).values_list("case_id", flat=True)
+    )
+
+
 def instrument_text(code: str, language: str = "en-GB") -> InstrumentText | None:
     """Licensed wording loaded for the instrument (the requested language, else any)."""
     texts = list(InstrumentText.objects.filter(instrument=code))

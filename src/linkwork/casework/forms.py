@@ -389,7 +389,11 @@ class ConsentForm(DesignSystemFormMixin, forms.Form):
 
 
 class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
-    to_status = forms.ChoiceField(label=_("Change status to"), choices=())
+    to_status = forms.ChoiceField(
+        label=_("Change status to"),
+        choices=(),
+        error_messages={"required": _("Choose the new status.")},
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -398,7 +402,8 @@ class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+        # No status is preselected: a slip of the thumb must not end someone's support.
+        self.fields["to_status"].choices = [("", _("Choose a status")), *self._choices]  # type: ignore[attr-defined]
 
 
 class ServiceQueryForm(DesignSystemFormMixin, forms.Form):
@@ -435,7 +440,8 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+        # No status is preselected: a slip of the thumb must not end someone's support.
+        self.fields["to_status"].choices = [("", _("Choose a status")), *self._choices]  # type: ignore[attr-defined]
 
 
 class MergeForm(DesignSystemFormMixin, forms.Form):

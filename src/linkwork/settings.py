@@ -144,6 +144,18 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+# Production serves collected files compressed (gzip, and Brotli when installed), with content
+# hashes in their names so browsers cache them for a year. Locally the files are served from
+# the app folders as they are (nothing to collect first).
+STATIC_STORAGE = (
+    "linkwork.core.static_storage.StaticStorage"
+    if IS_PRODUCTION
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": os.environ.get("LINKWORK_STATIC_STORAGE", STATIC_STORAGE)},
+}
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")

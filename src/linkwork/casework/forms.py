@@ -24,6 +24,7 @@ from linkwork.casework.models import (
 from linkwork.casework.services.people import EDITABLE_FIELDS
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.models import Organisation
+from linkwork.core.roles import Role
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
 
@@ -190,8 +191,16 @@ class AgencyReferralForm(ReferralForm):
 class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     """Plain-language self-referral (works on a phone, no JavaScript)."""
 
-    given_name = forms.CharField(label=_("Your first name"), max_length=100)
-    family_name = forms.CharField(label=_("Your last name"), max_length=100)
+    given_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=100,
+        error_messages={"required": _("Enter your first name.")},
+    )
+    family_name = forms.CharField(
+        label=_("Your last name"),
+        max_length=100,
+        error_messages={"required": _("Enter your last name.")},
+    )
     date_of_birth = forms.DateField(
         label=_("Your date of birth"),
         widget=DateInput,
@@ -215,22 +224,34 @@ class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
         initial="yes",
+        error_messages={"required": _("Say whether we can leave you a message.")},
     )
     postcode = forms.CharField(
         label=_("Your postcode"),
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        error_messages={"required": _("Enter your postcode, for example PH1 5PH.")},
     )
     practice = forms.ModelChoiceField(
         label=_("Your GP practice"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE),
+        # Only practices with a link worker: a request to any other would be seen by nobody.
+        queryset=Organisation.objects.filter(
+            kind=Organisation.Kind.GP_PRACTICE,
+            memberships__user__is_active=True,
+            memberships__user__groups__name=Role.LINK_WORKER,
+        )
+        .distinct()
+        .order_by("name"),
         empty_label=_("Choose your practice"),
+        help_text=_("Only practices with a community link worker are listed."),
+        error_messages={"required": _("Choose your GP practice.")},
     )
     reasons = forms.MultipleChoiceField(
         label=_("What would you like help with?"),
         widget=forms.CheckboxSelectMultiple,
         choices=(),
         help_text=_("Choose all that apply."),
+        error_messages={"required": _("Choose at least one thing you would like help with.")},
     )
     reason_detail = forms.CharField(
         label=_("Tell us a bit more (if you want to)"),

@@ -90,3 +90,19 @@ def test_casework_event_dates_refuse_the_future() -> None:
     assert not talk.is_valid() and "held_on" in talk.errors
     today = WhatMattersForm({"text": "Walking", "held_on": timezone.localdate().isoformat()})
     assert today.is_valid()
+
+
+def test_history_has_a_chart_of_scores_over_time(client: Client, world: dict) -> None:
+    person, case = world["person"], world["case"]
+    record(
+        person,
+        "phq9",
+        [2] * 8 + [0],
+        case=case,
+        administered_at=timezone.now() - dt.timedelta(days=30),
+    )
+    record(person, "phq9", [1] * 8 + [0], time_point="review", case=case)
+    client.force_login(world["worker"])
+    page = client.get(reverse("outcomes:person_outcomes", args=[person.pk])).content.decode()
+    assert 'class="app-chart__line"' in page and "the table below gives every value" in page
+    assert page.count("Baseline") == 1  # the time point, not a second "baseline" tag

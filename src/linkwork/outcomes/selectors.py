@@ -98,6 +98,10 @@ class InstrumentHistory:
     scores: list[definitions.Score]
     rows: list[HistoryRow] = field(default_factory=list)
 
+    @property
+    def charts(self) -> list[ChartLine]:
+        return chart_lines(self)
+
 
 def _baseline(rows: list[Administration]) -> Administration | None:
     valid = [a for a in rows if a.valid]
@@ -155,3 +159,56 @@ def score_history(administrations: list[Administration]) -> list[InstrumentHisto
             )
         histories.append(history)
     return histories
+
+
+# --- a small chart of scores over time ----------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 12
+
+
+@dataclass
+class ChartLine:
+    """One score over time as SVG polyline points, scaled to the score's range."""
+
+    label: str
+    points: str
+    dots: list[tuple[float, float, Any]]
+    low: float
+    high: float
+    better: str | None
+
+
+def chart_lines(history: InstrumentHistory) -> list[ChartLine]:
+    """Lines for the scores that have a range and at least two valid results."""
+    rows = [r for r in history.rows if r.administration.valid]
+    if len(rows) < 2:
+        return []
+    lines = []
+    for index, s in enumerate(history.scores):
+        values = [r.cells[index].value for r in rows]
+        if s.range is None or any(not isinstance(v, int | float) for v in values):
+            continue
+        low, high = s.range
+        span = (high - low) or 1
+        step = (CHART_WIDTH - 2 * CHART_PAD) / (len(values) - 1)
+        dots = [
+            (
+                round(CHART_PAD + i * step, 1),
+                round(
+                    CHART_HEIGHT - CHART_PAD - (v - low) / span * (CHART_HEIGHT - 2 * CHART_PAD), 1
+                ),
+                v,
+            )
+            for i, v in enumerate(values)
+        ]
+        lines.append(
+            ChartLine(
+                label=s.label,
+                points=" ".join(f"{x},{y}" for x, y, _ in dots),
+                dots=dots,
+                low=low,
+                high=high,
+                better=s.better,
+            )
+        )
+    return lines

@@ -53,3 +53,11 @@ def test_postcode_outside_the_loaded_areas_is_explained(client: Client) -> None:
     html = client.get("/services/", {"postcode": "EH1 1RE"}).content.decode()
     assert "Postcodes around EH1 are not loaded in this copy of Linkwork yet" in html
     assert "linkwork load-places" in html and "Postcode areas loaded now: PH." in html
+
+
+def test_service_page_key_facts_without_stray_brackets_and_with_directions(client: Client) -> None:
+    service = f.ServiceFactory(name="Tea dance", minimum_age=60, eligibility_description="")
+    f.place_service(service, "PH2 8BX")
+    page = client.get(f"/services/{service.id}/").content.decode()
+    assert "aged 60 or over" in page and "(aged 60" not in page
+    assert "openstreetmap.org/directions?to=" in page and "Map and directions" in page

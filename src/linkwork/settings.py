@@ -174,6 +174,8 @@ elif EMAIL_URL.startswith("smtp"):
 else:
     raise ImproperlyConfigured(f"EMAIL_URL {EMAIL_URL!r}: use console:// or smtp[+tls]://...")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "linkwork@localhost")
+# The address people reach Linkwork at, for links in emails (e.g. a discharge letter is ready).
+LINKWORK_SITE_URL = os.environ.get("LINKWORK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 _tasks_backend = os.environ.get("TASKS_BACKEND", "database" if IS_PRODUCTION else "immediate")
 TASKS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 
 from linkwork.casework import everyday_policy  # noqa: F401  (declares the actions used here)
 from linkwork.core import policy
+from linkwork.core.models import User
 
 View = Callable[..., HttpResponse]
 
@@ -37,3 +38,8 @@ def no_store(response: HttpResponse) -> HttpResponse:
     """Pages with personal data are never kept by the browser or a proxy."""
     response["Cache-Control"] = "no-store"
     return response
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a view behind ``require_action`` or ``require_role`` (always signed in)."""
+    return cast(User, request.user)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from linkwork.casework.models import SafeguardingConcern
 from linkwork.casework.selectors import visible_cases
 from linkwork.casework.services.concern_decisions import keep_open_at_discharge
+from linkwork.casework.views.access import signed_in_user
 from linkwork.casework.views.common import RECORD_WRITERS, add_errors, form_page, person_for
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.permissions import require_role
@@ -50,7 +51,7 @@ def keep_open(request: HttpRequest, person_id: int, concern_id: int) -> HttpResp
         try:
             keep_open_at_discharge(
                 concern=concern,
-                actor=request.user,
+                actor=signed_in_user(request),
                 reason=form.cleaned_data["held_open_reason"],
                 held_by=form.cleaned_data["held_by"],
             )

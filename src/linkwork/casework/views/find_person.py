@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from linkwork.casework.everyday_policy import FIND_PERSON
 from linkwork.casework.find_person import SHOW, find_people
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store, require_action, signed_in_user
 from linkwork.core.forms import DesignSystemFormMixin
 
 
@@ -30,7 +30,7 @@ def find_person(request: HttpRequest) -> HttpResponse:
     form = FindPersonForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
-        found = find_people(user=request.user, text=form.cleaned_data["query"])
+        found = find_people(user=signed_in_user(request), text=form.cleaned_data["query"])
     return no_store(
         render(
             request,

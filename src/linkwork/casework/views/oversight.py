@@ -24,7 +24,7 @@ from linkwork.casework.services.locking import EditConflict
 from linkwork.casework.services.reallocation import REASONS, link_workers_at
 from linkwork.casework.services.reallocation import reallocate as move
 from linkwork.casework.states import CaseStatus
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store, require_action, signed_in_user
 from linkwork.casework.views.common import add_errors
 from linkwork.casework.worklists import (
     FOLLOW_UPS,
@@ -42,7 +42,9 @@ STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)
 
 @require_action(OVERSEE_CASELOADS)
 def oversight(request: HttpRequest) -> HttpResponse:
-    return no_store(render(request, "casework/oversight.html", {"o": oversight_for(request.user)}))
+    return no_store(
+        render(request, "casework/oversight.html", {"o": oversight_for(signed_in_user(request))})
+    )
 
 
 def _worker_for(request: HttpRequest, worker_id: int) -> User:
@@ -94,7 +96,7 @@ class ReallocateForm(DesignSystemFormMixin, forms.Form):
 
     def __init__(self, *args: Any, workers: list[User], **kwargs: Any) -> None:
         # choices must be in place before the mixin looks at errors (which validates)
-        self.base_fields = copy.deepcopy(type(self).base_fields)
+        self.base_fields = copy.deepcopy(type(self).base_fields)  # type: ignore[misc]
         self.base_fields["link_worker"].choices = [  # type: ignore[attr-defined]
             ("", gettext_lazy("Choose a link worker")),
             *((w.pk, w.get_full_name() or w.get_username()) for w in workers),
@@ -121,7 +123,7 @@ def reallocate(request: HttpRequest, pk: int) -> HttpResponse:
             move(
                 case=case,
                 to_worker=worker,
-                actor=request.user,
+                actor=signed_in_user(request),
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data.get("version"),
             )

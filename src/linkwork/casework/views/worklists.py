@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from linkwork.casework.everyday_policy import LIST_OWN_CASES
 from linkwork.casework.states import CaseStatus
-from linkwork.casework.views.access import no_store, require_action
+from linkwork.casework.views.access import no_store, require_action, signed_in_user
 from linkwork.casework.worklists import (
     FOLLOW_UPS,
     SORTS,
@@ -29,7 +29,7 @@ OWN_STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)
 @require_action(LIST_OWN_CASES)
 def my_case_list(request: HttpRequest) -> HttpResponse:
     choice = CaseFilter.from_query(request.GET, statuses=tuple(str(s) for s in OWN_STATUSES))
-    cases = my_cases(request.user)
+    cases = my_cases(signed_in_user(request))
     if not choice.status:
         cases = cases.filter(status__in=WORKING)
     page = page_of(filter_cases(cases, choice), choice.page)

@@ -168,6 +168,18 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
+# Production serves collected files compressed (gzip, and Brotli when installed), with content
+# hashes in their names so browsers cache them for a year. Locally the files are served from
+# the app folders as they are (nothing to collect first).
+STATIC_STORAGE = (
+    "linkwork.core.static_storage.StaticStorage"
+    if IS_PRODUCTION
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": os.environ.get("LINKWORK_STATIC_STORAGE", STATIC_STORAGE)},
+}
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
 EMAIL_URL = _email_url or "console://"  # production refuses console (see production_problems)
@@ -184,6 +196,8 @@ elif EMAIL_URL.startswith("smtp"):
 else:
     raise ImproperlyConfigured(f"EMAIL_URL {EMAIL_URL!r}: use console:// or smtp[+tls]://...")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "linkwork@localhost")
+# The address people reach Linkwork at, for links in emails (e.g. a discharge letter is ready).
+LINKWORK_SITE_URL = os.environ.get("LINKWORK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 _tasks_backend = os.environ.get("TASKS_BACKEND", "database" if IS_PRODUCTION else "immediate")
 TASKS = {

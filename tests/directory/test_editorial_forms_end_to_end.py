@@ -153,3 +153,22 @@ def test_outsider_cannot_change_contacts(client: Client, world: dict) -> None:
     assert client.get(url).status_code == 403
     assert client.post(url, {"phone": "0131 496 0000"}).status_code == 403
     assert not ChangeRequest.objects.exists()
+
+
+def test_moderation_names_the_service_and_the_fields_in_words(client: Client, world: dict) -> None:
+    service = world["service"]
+    client.force_login(world["editor"])
+    client.post(
+        f"/directory/services/{service.id}/times/",
+        {"days_0": ["TU"], "opens_0": "14:00", "closes_0": "16:00"},
+    )
+    details = {"name": "Tea", "status": "active", "eligibility_description": "Over 60"}
+    client.post(f"/directory/services/{service.id}/edit/", details)
+    client.force_login(world["moderator"])
+    queue = client.get("/directory/moderation/").content.decode()
+    assert "Opening times: Tea and chat" in queue and "service_times" not in queue
+    assert "Who it is for" in queue and "eligibility_description" not in queue
+    change = ChangeRequest.objects.get(object_type="service")
+    page = client.get(f"/directory/moderation/changes/{change.id}/").content.decode()
+    assert "Who it is for" in page and "eligibility_description" not in page
+    assert "Tea and chat" in page

@@ -381,7 +381,7 @@ def _cases_for(
                     case=case,
                     text=text,
                     domains=domains,
-                    held_on=(case.opened_at + dt.timedelta(days=8)).date(),
+                    held_on=min(case.opened_at + dt.timedelta(days=8), now).date(),
                     recorded_by=case.link_worker,
                 )
             )
@@ -422,7 +422,9 @@ def _cases_for(
     m.GoalProgress.objects.bulk_create(
         [
             m.GoalProgress(
-                goal=g, rating=r, rated_on=(g.case.opened_at + dt.timedelta(days=14 * i)).date()
+                goal=g,
+                rating=r,
+                rated_on=min(g.case.opened_at + dt.timedelta(days=14 * i), now).date(),
             )
             for g in goals
             for i, r in enumerate(sorted(rng.sample(range(11), 3)))
@@ -473,7 +475,7 @@ def _links(cases: list[m.Case], *, rng: random.Random, community: Any) -> int:
             if supported
             else "suggested"
         )
-        sent = case.opened_at + dt.timedelta(days=20)
+        sent = min(case.opened_at + dt.timedelta(days=20), now)
         links.append(
             m.ServiceLink(
                 case=case,
@@ -484,7 +486,7 @@ def _links(cases: list[m.Case], *, rng: random.Random, community: Any) -> int:
                 shared_fields=["preferred_name", "family_name", "phone"] if supported else [],
                 sent_at=sent if supported else None,
                 created_at=sent,
-                first_attended_on=(sent + dt.timedelta(days=10)).date()
+                first_attended_on=min(sent + dt.timedelta(days=10), now).date()
                 if status in ("attending", "stopped")
                 else None,
                 response_reason="Group is full" if status == "declined" else "",

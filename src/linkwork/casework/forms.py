@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from linkwork.casework import reasons
 from linkwork.casework.chi import validate_chi
 from linkwork.casework.choices import ContactMethod, LifeDomain, Relationship, YesNoUnknown
+from linkwork.casework.dates import not_in_future
 from linkwork.casework.models import (
     Consent,
     Discharge,
@@ -23,6 +24,7 @@ from linkwork.casework.models import (
 from linkwork.casework.services.people import EDITABLE_FIELDS
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.models import Organisation
+from linkwork.core.roles import Role
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
 
@@ -113,7 +115,9 @@ class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     )
     given_name = forms.CharField(label=_("First name"), max_length=100)
     family_name = forms.CharField(label=_("Last name"), max_length=100)
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DateInput, required=False)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=DateInput, required=False, validators=[not_in_future]
+    )
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
@@ -190,12 +194,21 @@ class AgencyReferralForm(ReferralForm):
 class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     """Plain-language self-referral (works on a phone, no JavaScript)."""
 
-    given_name = forms.CharField(label=_("Your first name"), max_length=100)
-    family_name = forms.CharField(label=_("Your last name"), max_length=100)
+    given_name = forms.CharField(
+        label=_("Your first name"),
+        max_length=100,
+        error_messages={"required": _("Enter your first name.")},
+    )
+    family_name = forms.CharField(
+        label=_("Your last name"),
+        max_length=100,
+        error_messages={"required": _("Enter your last name.")},
+    )
     date_of_birth = forms.DateField(
         label=_("Your date of birth"),
         widget=DateInput,
         required=False,
+        validators=[not_in_future],
         help_text=_("This helps us find your GP record. You can leave it out."),
     )
     phone = forms.CharField(
@@ -214,22 +227,34 @@ class SelfReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
         initial="yes",
+        error_messages={"required": _("Say whether we can leave you a message.")},
     )
     postcode = forms.CharField(
         label=_("Your postcode"),
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        error_messages={"required": _("Enter your postcode, for example PH1 5PH.")},
     )
     practice = forms.ModelChoiceField(
         label=_("Your GP practice"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE),
+        # Only practices with a link worker: a request to any other would be seen by nobody.
+        queryset=Organisation.objects.filter(
+            kind=Organisation.Kind.GP_PRACTICE,
+            memberships__user__is_active=True,
+            memberships__user__groups__name=Role.LINK_WORKER,
+        )
+        .distinct()
+        .order_by("name"),
         empty_label=_("Choose your practice"),
+        help_text=_("Only practices with a community link worker are listed."),
+        error_messages={"required": _("Choose your GP practice.")},
     )
     reasons = forms.MultipleChoiceField(
         label=_("What would you like help with?"),
         widget=forms.CheckboxSelectMultiple,
         choices=(),
         help_text=_("Choose all that apply."),
+        error_messages={"required": _("Choose at least one thing you would like help with.")},
     )
     reason_detail = forms.CharField(
         label=_("Tell us a bit more (if you want to)"),
@@ -283,7 +308,9 @@ class AllocateForm(DesignSystemFormMixin, DynamicFields, forms.Form):
 
 
 class EncounterForm(DesignSystemFormMixin, forms.Form):
-    occurred_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
+    occurred_at = forms.DateTimeField(
+        label=_("Date and time"), widget=DateTimeInput, validators=[not_in_future]
+    )
     mode = forms.ChoiceField(label=_("How"), choices=Encounter.Mode.choices)
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Encounter.Attendance.choices)
     duration_minutes = forms.IntegerField(
@@ -305,7 +332,12 @@ class WhatMattersForm(DesignSystemFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput, required=False)
+    held_on = forms.DateField(
+        label=_("Date of the conversation"),
+        widget=DateInput,
+        required=False,
+        validators=[not_in_future],
+    )
 
 
 class GoalForm(DesignSystemFormMixin, forms.Form):
@@ -342,7 +374,10 @@ class ConcernForm(DesignSystemFormMixin, forms.Form):
     )
     who_told = forms.CharField(label=_("Who was told"), max_length=300, required=False)
     told_at = forms.DateTimeField(
-        label=_("When they were told"), widget=DateTimeInput, required=False
+        label=_("When they were told"),
+        widget=DateTimeInput,
+        required=False,
+        validators=[not_in_future],
     )
 
 
@@ -373,12 +408,18 @@ class ConsentForm(DesignSystemFormMixin, forms.Form):
         required=False,
         empty_label=_("All partner organisations"),
     )
-    decided_on = forms.DateField(label=_("Date"), widget=DateInput, required=False)
+    decided_on = forms.DateField(
+        label=_("Date"), widget=DateInput, required=False, validators=[not_in_future]
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
-    to_status = forms.ChoiceField(label=_("Change status to"), choices=())
+    to_status = forms.ChoiceField(
+        label=_("Change status to"),
+        choices=(),
+        error_messages={"required": _("Choose the new status.")},
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -387,7 +428,8 @@ class CaseTransitionForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+        # No status is preselected: a slip of the thumb must not end someone's support.
+        self.fields["to_status"].choices = [("", _("Choose a status")), *self._choices]  # type: ignore[attr-defined]
 
 
 class ServiceQueryForm(DesignSystemFormMixin, forms.Form):
@@ -415,7 +457,7 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     to_status = forms.ChoiceField(label=_("Update"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason (needed to decline)"), max_length=300, required=False)
     first_attended_on = forms.DateField(
-        label=_("First attended on"), widget=DateInput, required=False
+        label=_("First attended on"), widget=DateInput, required=False, validators=[not_in_future]
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -424,7 +466,8 @@ class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
-        self.fields["to_status"].choices = self._choices  # type: ignore[attr-defined]
+        # No status is preselected: a slip of the thumb must not end someone's support.
+        self.fields["to_status"].choices = [("", _("Choose a status")), *self._choices]  # type: ignore[attr-defined]
 
 
 class MergeForm(DesignSystemFormMixin, forms.Form):

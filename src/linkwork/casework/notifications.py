@@ -45,7 +45,7 @@ def notify_referrer(discharge: Discharge) -> int:
     if not recipients:
         return 0
     path = reverse("casework:practice_letter", args=[discharge.case_id])
-    base = getattr(settings, "LINKWORK_SITE_URL", "").rstrip("/")
+    base = settings.LINKWORK_SITE_URL
     body = _(
         "A link worker has finished supporting a person your organisation referred, and has "
         "written a discharge letter for you.\n\nRead it after signing in to Linkwork:\n%(url)s\n\n"

@@ -84,7 +84,10 @@ def oversight(user: User, *, today: dt.date | None = None) -> Oversight:
             overdue=Count("id", filter=Q(next_follow_up__lt=today)),
         )
     )
-    counts = {row["link_worker_id"]: row for row in per_worker}
+    counts: dict[int | None, dict[str, int]] = {
+        row["link_worker_id"]: {k: int(row[k]) for k in ("allocated", "active", "overdue")}
+        for row in per_worker
+    }
     stalled = dict(
         ServiceLink.objects.filter(
             case__in=cases.filter(status__in=WORKING),
@@ -97,7 +100,7 @@ def oversight(user: User, *, today: dt.date | None = None) -> Oversight:
     )
     rows = []
     for worker in workers_in_scope(cases):
-        row = counts.get(worker.pk, {})
+        row: dict[str, int] = counts.get(worker.pk, {})
         rows.append(
             WorkerRow(
                 worker=worker,
@@ -125,7 +128,7 @@ def oversight(user: User, *, today: dt.date | None = None) -> Oversight:
         )
         .order_by("practice__name")
     ]
-    unallocated = counts.get(None, {})
+    unallocated: dict[str, int] = counts.get(None, {})
     return Oversight(
         workers=rows,
         waiting=waiting,

@@ -175,7 +175,8 @@ def _service(
         m.Phone(
             id=_uuid(rng),
             service_id=service.id,
-            number=f"01{rng.randint(200, 999)} {rng.randint(100000, 999999)}",
+            # Ofcom's numbers reserved for drama (Edinburgh and Glasgow): never a real line.
+            number=f"{rng.choice(('0131', '0141'))} 496 0{rng.randint(0, 999):03d}",
         )
     )
     days = sorted(rng.sample(DAYS[:6], rng.choice([1, 1, 2])), key=DAYS.index)

@@ -111,9 +111,7 @@ class SearchForm(DesignSystemFormMixin, forms.Form):
             raise forms.ValidationError(str(exc)) from None
         self.place = place_for_postcode(code)
         if self.place is None:
-            raise forms.ValidationError(
-                _("We could not find the postcode %s. Check it, or search without one.") % code
-            )
+            raise forms.ValidationError(unknown_postcode_message(code))
         return code
 
     def search_params(self, page: int = 1, per_page: int = 20) -> Any:
@@ -158,3 +156,32 @@ class ProblemReportForm(DesignSystemFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Do not include personal information about yourself or anyone else."),
     )
+
+
+#: Scotland's postcode areas, to say which ones this copy of Linkwork has loaded.
+SCOTTISH_POSTCODE_AREAS = (
+    "AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE",
+)  # fmt: skip
+
+
+def unknown_postcode_message(code: str) -> str:
+    """Tell a postcode we have not loaded apart from a wrong one: the shipped places pack holds
+    only some areas, and a deployment loads the national files."""
+    from linkwork.places.models import Postcode
+
+    outward = code.split(" ")[0]
+    if Postcode.objects.filter(postcode__startswith=f"{outward} ").exists():
+        return _("We could not find the postcode %s. Check it, or search without one.") % code
+    loaded = [
+        area
+        for area in SCOTTISH_POSTCODE_AREAS
+        if Postcode.objects.filter(postcode__regex=rf"^{area}[0-9]").exists()
+    ]
+    message = _(
+        "Postcodes around %(outward)s are not loaded in this copy of Linkwork yet, so we cannot "
+        "search near %(code)s. Search without a postcode, or ask the administrator to load the "
+        "national postcode files (linkwork load-places; see docs/data-sources.md)."
+    ) % {"outward": outward, "code": code}
+    if loaded:
+        message += " " + _("Postcode areas loaded now: %(areas)s.") % {"areas": ", ".join(loaded)}
+    return message

@@ -261,3 +261,31 @@ def service_page_many(service_ids: list[uuid.UUID]) -> QuerySet[Service]:
             ),
         )
     )
+
+
+def place_texts(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Where each service is, in a few words ("Perth, PH1 5PH"), so results with the same name
+    can be told apart: the town of its first address, else the council area it serves. Two
+    queries however many services."""
+    from linkwork.directory.models import Address, ServiceArea
+
+    places: dict[uuid.UUID, str] = {}
+    for row in (
+        Address.objects.filter(location__service_at_locations__service_id__in=service_ids)
+        .order_by("location__service_at_locations__service_id", "id")
+        .values(
+            "location__service_at_locations__service_id", "city", "state_province", "postal_code"
+        )
+    ):
+        sid = row["location__service_at_locations__service_id"]
+        town = (row["city"] or row["state_province"] or "").strip()
+        if sid in places or not town:
+            continue
+        code = (row["postal_code"] or "").strip().upper()
+        places[sid] = f"{town}, {code}" if code else town
+    missing = [sid for sid in service_ids if sid not in places]
+    if missing:
+        for area in ServiceArea.objects.filter(service_id__in=missing).order_by("service_id", "id"):
+            if area.service_id not in places and area.name:
+                places[area.service_id] = area.name
+    return places

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from linkwork.casework.dates import not_in_future
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.outcomes.definitions import Instrument, Item
 from linkwork.outcomes.models import InstrumentText, TimePoint
@@ -149,12 +150,24 @@ class AdministrationDetailsForm(DesignSystemFormMixin, _CaseChoices):
     administered_on = forms.DateField(
         label=gettext_lazy("Date completed"),
         required=False,
+        validators=[not_in_future],
         help_text=gettext_lazy("Leave empty for today. For example, 27 3 2025 as 2025-03-27."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
+    #: Case ids that already have a baseline of this instrument (set by the view).
+    baseline_cases: frozenset[int] = frozenset()
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("time_point") == TimePoint.BASELINE and data.get("case") in self.baseline_cases:
+            self.add_error(
+                "time_point",
+                _(
+                    "This case already has a baseline for this questionnaire. Choose “Review” "
+                    "or “Discharge”, or record it against another case."
+                ),
+            )
         if data.get("time_point") == TimePoint.FOLLOW_UP and not data.get("follow_up_months"):
             self.add_error(
                 "follow_up_months", _("Enter how many months after discharge this follow-up is.")

@@ -52,6 +52,19 @@ def administration_for(*, user: Actor, pk: int) -> Administration:
     return administration
 
 
+def cases_with_baseline(*, person: Person, instrument: str) -> frozenset[int]:
+    """Ids of the person's cases that already have a valid baseline of this instrument."""
+    return frozenset(
+        Administration.objects.filter(
+            person=person,
+            instrument=instrument,
+            time_point=TimePoint.BASELINE,
+            valid=True,
+            case__isnull=False,
+        ).values_list("case_id", flat=True)
+    )
+
+
 def instrument_text(code: str, language: str = "en-GB") -> InstrumentText | None:
     """Licensed wording loaded for the instrument (the requested language, else any)."""
     texts = list(InstrumentText.objects.filter(instrument=code))
@@ -91,6 +104,10 @@ class InstrumentHistory:
     instrument: definitions.Instrument
     scores: list[definitions.Score]
     rows: list[HistoryRow] = field(default_factory=list)
+
+    @property
+    def charts(self) -> list[ChartLine]:
+        return chart_lines(self)
 
 
 def _baseline(rows: list[Administration]) -> Administration | None:
@@ -149,3 +166,56 @@ def score_history(administrations: list[Administration]) -> list[InstrumentHisto
             )
         histories.append(history)
     return histories
+
+
+# --- a small chart of scores over time ----------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 12
+
+
+@dataclass
+class ChartLine:
+    """One score over time as SVG polyline points, scaled to the score's range."""
+
+    label: str
+    points: str
+    dots: list[tuple[float, float, Any]]
+    low: float
+    high: float
+    better: str | None
+
+
+def chart_lines(history: InstrumentHistory) -> list[ChartLine]:
+    """Lines for the scores that have a range and at least two valid results."""
+    rows = [r for r in history.rows if r.administration.valid]
+    if len(rows) < 2:
+        return []
+    lines = []
+    for index, s in enumerate(history.scores):
+        values = [r.cells[index].value for r in rows]
+        if s.range is None or any(not isinstance(v, int | float) for v in values):
+            continue
+        low, high = s.range
+        span = (high - low) or 1
+        step = (CHART_WIDTH - 2 * CHART_PAD) / (len(values) - 1)
+        dots = [
+            (
+                round(CHART_PAD + i * step, 1),
+                round(
+                    CHART_HEIGHT - CHART_PAD - (v - low) / span * (CHART_HEIGHT - 2 * CHART_PAD), 1
+                ),
+                v,
+            )
+            for i, v in enumerate(values)
+        ]
+        lines.append(
+            ChartLine(
+                label=s.label,
+                points=" ".join(f"{x},{y}" for x, y, _ in dots),
+                dots=dots,
+                low=low,
+                high=high,
+                better=s.better,
+            )
+        )
+    return lines

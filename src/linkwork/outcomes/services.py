@@ -12,10 +12,12 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from linkwork.casework.dates import not_in_future
 from linkwork.casework.guards import service
 from linkwork.casework.models import Case, Person, SafeguardingConcern
 from linkwork.core import audit, policy
@@ -28,7 +30,7 @@ from linkwork.outcomes.models import (
     SelfCompletionLink,
     TimePoint,
 )
-from linkwork.outcomes.scoring import check_answers, score
+from linkwork.outcomes.scoring import AnswerError, check_answers, score
 from linkwork.outcomes.value_sets import configured_value_set
 
 #: How long a self-completion link works unless the link worker says otherwise.
@@ -61,6 +63,24 @@ def _check_time_point(time_point: str, follow_up_months: int | None) -> None:
         raise ValueError("a follow-up needs the number of months")
 
 
+def _check_when_and_baseline(
+    instrument: str, time_point: str, case: Case | None, administered_at: dt.datetime | None
+) -> None:
+    """No questionnaire dated in the future; one baseline per instrument per case."""
+    try:
+        not_in_future(administered_at)
+    except ValidationError as exc:
+        raise AnswerError(exc.messages[0]) from None
+    if (
+        time_point == TimePoint.BASELINE
+        and case is not None
+        and Administration.objects.filter(
+            case=case, instrument=instrument, time_point=TimePoint.BASELINE, valid=True
+        ).exists()
+    ):
+        raise AnswerError(_("This case already has a baseline for this questionnaire."))
+
+
 @service
 @transaction.atomic
 def administer(
@@ -84,6 +104,7 @@ def administer(
     _check_time_point(time_point, follow_up_months)
     if case is not None and case.person_id != person.pk:
         raise PermissionDenied("the case belongs to someone else")
+    _check_when_and_baseline(inst.code, time_point, case, administered_at)
     values = check_answers(inst, answers)  # raises AnswerError naming the item
     value_set = configured_value_set() if inst.needs_value_set else None
     result = score(inst, values, value_set=value_set)

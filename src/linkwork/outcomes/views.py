@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from linkwork.casework.states import OPEN
 from linkwork.core import audit, policy
 from linkwork.core.permissions import acting_user, is_admin, require_action
 from linkwork.outcomes import definitions, selectors, services
@@ -108,7 +109,11 @@ def administer(request: HttpRequest, person_id: int, code: str) -> HttpResponse:
     cases = list(selectors.cases_for(user=request.user, person=person))
     data = request.POST if request.method == "POST" else None
     form = QuestionnaireForm(data, instrument=inst, text=text)
-    details = AdministrationDetailsForm(data, cases=cases)
+    open_case = next((c for c in cases if c.status in OPEN), None)
+    details = AdministrationDetailsForm(
+        data, cases=cases, initial={"case": open_case.pk if open_case else None}
+    )
+    details.baseline_cases = selectors.cases_with_baseline(person=person, instrument=inst.code)
     if request.method == "POST" and form.is_valid() and details.is_valid():
         d = details.cleaned_data
         case = next((c for c in cases if c.pk == d["case"]), None)

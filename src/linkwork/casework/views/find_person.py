@@ -13,7 +13,7 @@ from linkwork.casework.everyday_policy import FIND_PERSON
 from linkwork.casework.find_person import SHOW, find_people
 from linkwork.casework.views.access import no_store
 from linkwork.core.forms import DesignSystemFormMixin
-from linkwork.core.permissions import require_action
+from linkwork.core.permissions import acting_user, require_action
 
 
 class FindPersonForm(DesignSystemFormMixin, forms.Form):
@@ -31,7 +31,7 @@ def find_person(request: HttpRequest) -> HttpResponse:
     form = FindPersonForm(request.POST or None)
     found = None
     if request.method == "POST" and form.is_valid():
-        found = find_people(user=request.user, text=form.cleaned_data["query"])
+        found = find_people(user=acting_user(request), text=form.cleaned_data["query"])
     return no_store(
         render(
             request,

@@ -36,14 +36,16 @@ from linkwork.casework.worklists import (
 )
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.core.models import User
-from linkwork.core.permissions import require_action
+from linkwork.core.permissions import acting_user, require_action
 
 STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)
 
 
 @require_action(OVERSEE_CASELOADS)
 def oversight(request: HttpRequest) -> HttpResponse:
-    return no_store(render(request, "casework/oversight.html", {"o": oversight_for(request.user)}))
+    return no_store(
+        render(request, "casework/oversight.html", {"o": oversight_for(acting_user(request))})
+    )
 
 
 def _worker_for(request: HttpRequest, worker_id: int) -> User:
@@ -95,7 +97,7 @@ class ReallocateForm(DesignSystemFormMixin, forms.Form):
 
     def __init__(self, *args: Any, workers: list[User], **kwargs: Any) -> None:
         # choices must be in place before the mixin looks at errors (which validates)
-        self.base_fields = copy.deepcopy(type(self).base_fields)
+        self.base_fields = copy.deepcopy(type(self).base_fields)  # type: ignore[misc]
         self.base_fields["link_worker"].choices = [  # type: ignore[attr-defined]
             ("", gettext_lazy("Choose a link worker")),
             *((w.pk, w.get_full_name() or w.get_username()) for w in workers),
@@ -122,7 +124,7 @@ def reallocate(request: HttpRequest, pk: int) -> HttpResponse:
             move(
                 case=case,
                 to_worker=worker,
-                actor=request.user,
+                actor=acting_user(request),
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data.get("version"),
             )

@@ -29,7 +29,7 @@ OWN_STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)
 @require_action(LIST_OWN_CASES)
 def my_case_list(request: HttpRequest) -> HttpResponse:
     choice = CaseFilter.from_query(request.GET, statuses=tuple(str(s) for s in OWN_STATUSES))
-    cases = my_cases(request.user)
+    cases = my_cases(acting_user(request))
     if not choice.status:
         cases = cases.filter(status__in=WORKING)
     page = page_of(filter_cases(cases, choice), choice.page)

@@ -35,6 +35,7 @@ from linkwork.directory.models import (
     Service,
 )
 from linkwork.directory.permissions import can_edit, editable_organizations, is_moderator
+from linkwork.directory.views.moderation import describe
 
 EDITORS = (Role.COMMUNITY_EDITOR, Role.PROGRAMME_MANAGER)
 
@@ -61,9 +62,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "orgs": list(orgs),
             "rows": rows,
             "stale_count": sum(r["stale"] for r in rows),
-            "pending": ChangeRequest.objects.filter(
-                organization__in=orgs, status="pending"
-            ).order_by("-submitted_at")[:50],
+            "pending": describe(
+                list(
+                    ChangeRequest.objects.filter(organization__in=orgs, status="pending").order_by(
+                        "-submitted_at"
+                    )[:50]
+                )
+            ),
             "problems": ProblemReport.objects.filter(
                 organization__in=orgs, status="open"
             ).select_related("service")[:50],

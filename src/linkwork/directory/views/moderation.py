@@ -9,12 +9,20 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from linkwork.core.permissions import require_role
 from linkwork.core.roles import Role
 from linkwork.directory import editing, services
-from linkwork.directory.editorial_forms import DecisionForm
+from linkwork.directory.editorial_forms import (
+    ContactsForm,
+    DecisionForm,
+    LocationForm,
+    OrganizationForm,
+    ServiceForm,
+    TimesForm,
+)
 from linkwork.directory.models import (
     ChangeRequest,
     DuplicateFlag,
@@ -26,15 +34,55 @@ from linkwork.directory.models import (
 MODERATORS = (Role.PROGRAMME_MANAGER,)
 
 
+#: What each kind of change is, in words, and the form whose labels name its fields.
+KINDS: dict[str, tuple[Any, Any]] = {
+    "organization": (gettext_lazy("Organisation details"), OrganizationForm),
+    "service": (gettext_lazy("Service details"), ServiceForm),
+    "new_service": (gettext_lazy("New service"), ServiceForm),
+    "service_times": (gettext_lazy("Opening times"), TimesForm),
+    "service_location": (gettext_lazy("Where it happens"), LocationForm),
+    "service_contacts": (gettext_lazy("Contact details"), ContactsForm),
+}
+_EXTRA_LABELS = {"schedules": gettext_lazy("Opening times")}
+
+
+def field_label(object_type: str, field: str) -> str:
+    form_class = KINDS.get(object_type, (None, None))[1]
+    if form_class is not None and field in form_class.base_fields:
+        return str(form_class.base_fields[field].label)
+    return str(_EXTRA_LABELS.get(field, field.replace("_", " ").capitalize()))
+
+
+def describe(changes: list[ChangeRequest]) -> list[dict[str, Any]]:
+    """Each change with what it is and which service it is about (one query for the names)."""
+    ids = [c.object_id for c in changes if c.object_id and c.object_type != "organization"]
+    names = dict(Service.objects.filter(id__in=ids).values_list("id", "name"))
+    return [
+        {
+            "change": c,
+            "kind": KINDS.get(c.object_type, (c.object_type, None))[0],
+            "subject": c.proposed.get("name")
+            if c.object_type == "new_service"
+            else names.get(c.object_id, ""),
+            "fields": [field_label(c.object_type, f) for f in c.proposed],
+        }
+        for c in changes
+    ]
+
+
 @require_role(*MODERATORS)
 def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/moderation/queue.html",
         {
-            "changes": ChangeRequest.objects.filter(status="pending").select_related(
-                "organization", "submitted_by"
-            )[:100],
+            "changes": describe(
+                list(
+                    ChangeRequest.objects.filter(status="pending").select_related(
+                        "organization", "submitted_by"
+                    )[:100]
+                )
+            ),
             "claims": OrganizationClaim.objects.filter(status="pending").select_related(
                 "organization", "account"
             )[:100],
@@ -59,7 +107,7 @@ def diff_rows(change: ChangeRequest) -> list[dict[str, Any]]:
         current = editing.snapshot(change.object_type, record) if record else {}
     return [
         {
-            "field": field,
+            "field": field_label(change.object_type, field),
             "now": current.get(field, ""),
             "proposed": value,
             "moved_on": change.original.get(field)
@@ -90,7 +138,7 @@ def review_change(request: HttpRequest, change_id: int) -> HttpResponse:
     return render(
         request,
         "directory/moderation/change.html",
-        {"change": change, "rows": diff_rows(change), "form": form},
+        {"change": change, "about": describe([change])[0], "rows": diff_rows(change), "form": form},
     )
 
 

@@ -23,6 +23,7 @@ def results_for(hits: list) -> list[dict]:  # type: ignore[type-arg]
     """Services for search hits, in rank order, with what a result card shows."""
     ids = [h.service_id for h in hits]
     found = {s.id: s for s in selectors.listing_prefetch(Service.objects.filter(id__in=ids))}
+    places = selectors.place_texts(ids)
     out = []
     for hit in hits:
         service = found.get(hit.service_id)
@@ -33,6 +34,7 @@ def results_for(hits: list) -> list[dict]:  # type: ignore[type-arg]
                 "service": service,
                 "distance": presentation.distance_text(hit.distance_m),
                 "categories": service.our_categories,
+                "place": places.get(service.id, ""),
                 "why": hit.why,
             }
         )

@@ -1,0 +1,92 @@
+"""Time the paged case lists, find a person and the managers' oversight pages (server time,
+in process, through Django's test client) on whatever data is loaded (run after generate-demo).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from linkwork.core.roles import DEMO_USERNAMES, Role
+
+
+class Command(BaseCommand):
+    help = "Benchmark case lists, find a person and oversight (run after generate-demo)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--runs", type=int, default=20)
+
+    def _time(
+        self, client: Client, name: str, url: str, data: dict[str, str] | None, runs: int
+    ) -> None:
+        send = (lambda: client.post(url, data)) if data is not None else (lambda: client.get(url))
+        send()  # warm
+        times = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as ctx:
+                start = time.perf_counter()
+                response = send()
+                times.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise CommandError(f"{name}: HTTP {response.status_code}")
+        times.sort()
+        p95 = times[max(0, int(len(times) * 0.95) - 1)]
+        self.stdout.write(
+            f"{name:28} median {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms  "
+            f"queries {len(ctx.captured_queries)}"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from linkwork.casework.models import Case, Person
+        from linkwork.core.models import User
+
+        worker = User.objects.filter(username=DEMO_USERNAMES[Role.LINK_WORKER]).first()
+        manager = User.objects.filter(username=DEMO_USERNAMES[Role.PROGRAMME_MANAGER]).first()
+        if worker is None or manager is None:
+            raise CommandError("No demo accounts: run `linkwork generate-demo` first.")
+        case = Case.objects.filter(link_worker=worker).select_related("person").first()
+        if case is None:
+            raise CommandError("The demo link worker holds no case.")
+        person = case.person
+        runs = options["runs"]
+        self.stdout.write(
+            f"{Person.objects.count():,} people, {Case.objects.count():,} cases, "
+            f"{Case.objects.filter(link_worker=worker).count():,} held by the demo link worker, "
+            f"{connection.vendor}"
+        )
+        client = Client()
+        client.force_login(worker)
+        for name, url in [
+            ("my cases, page 1", "/casework/my-cases/"),
+            ("my cases, by name, page 3", "/casework/my-cases/?sort=name&page=3"),
+            ("my cases, overdue", "/casework/my-cases/?follow_up=overdue"),
+            ("caseload", "/casework/"),
+        ]:
+            self._time(client, name, url, None, runs)
+        for name, text in [
+            ("find by family name", person.family_name),
+            ("find by CHI", person.chi or "0101010000"),
+            (
+                "find by date of birth",
+                f"{person.date_of_birth:%d/%m/%Y}" if person.date_of_birth else "1/1/1950",
+            ),
+        ]:
+            self._time(client, name, "/casework/find/", {"query": text}, runs)
+        client.force_login(manager)
+        self._time(client, "oversight", "/casework/oversight/", None, runs)
+        self._time(
+            client, "oversight, one worker", f"/casework/oversight/workers/{worker.pk}/", None, runs
+        )
+        self._time(
+            client,
+            "manager find by family name",
+            "/casework/find/",
+            {"query": person.family_name},
+            runs,
+        )

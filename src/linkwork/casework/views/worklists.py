@@ -20,7 +20,7 @@ from linkwork.casework.worklists import (
     page_of,
 )
 from linkwork.core.models import Organisation
-from linkwork.core.permissions import practice_ids, require_action
+from linkwork.core.permissions import acting_user, practice_ids, require_action
 
 #: Statuses a link worker can filter their own cases by.
 OWN_STATUSES = (*WORKING, CaseStatus.CLOSED, CaseStatus.DID_NOT_ENGAGE)

@@ -51,7 +51,7 @@ def test_editor_proposes_a_change_and_moderator_approves(page) -> None:  # type:
 
     sign_in(page, "mod")
     page.goto("/directory/moderation/")
-    p.get_by_role("link", name="service change for Befriend Together").click()
+    p.get_by_role("link", name="Service details: Tea and chat").click()
     p.wait_for_load_state("load")
     page.check_accessibility()
     assert p.get_by_role("cell", name="Tea and chat", exact=True).is_visible()

@@ -39,7 +39,6 @@ NAV_ITEMS: list[tuple[Any, str, tuple[str, ...]]] = [
         ),
     ),
     (_("Data protection"), "governance:dashboard", (Role.DPO,)),
-    (_("Audit log"), "core:audit_log", (Role.DPO,)),
     (_("Administration"), "admin:index", (Role.ADMIN,)),
 ]
 

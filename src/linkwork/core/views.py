@@ -2,17 +2,14 @@ from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from linkwork.core import audit
 from linkwork.core.context_processors import nav_items_for
 from linkwork.core.forms import LoginForm
-from linkwork.core.models import AuditEntry
 from linkwork.core.permissions import require_role
 from linkwork.core.roles import ROLE_LABELS, Role
 
@@ -55,13 +52,8 @@ def about_data(request: HttpRequest) -> HttpResponse:
 
 @require_role(Role.DPO)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    entries = AuditEntry.objects.select_related(None).order_by("-at")
-    object_type = request.GET.get("object_type", "").strip()
-    if object_type:
-        entries = entries.filter(object_type=object_type)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    audit.record(audit.Action.VIEW, AuditEntry, detail={"scope": "audit_log"})
-    return render(request, "core/audit_log.html", {"page": page, "object_type": object_type})
+    """The audit log lives with the DPO's tools, scoped to the DPO's organisations."""
+    return redirect("governance:audit_search")
 
 
 class LoginView(auth_views.LoginView):

@@ -18,8 +18,14 @@ define(
     Rule(Role.LINK_WORKER, Scope.OWN_ORGANISATION),
     Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME),
 )
-define(OVERSEE_CASELOADS, Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME))
-define(REALLOCATE_CASE, Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME))
+define(
+    OVERSEE_CASELOADS,
+    Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME),
+    Rule(Role.ADMIN, Scope.ANY),
+)
+define(
+    REALLOCATE_CASE, Rule(Role.PROGRAMME_MANAGER, Scope.OWN_PROGRAMME), Rule(Role.ADMIN, Scope.ANY)
+)
 
 declare_urls(
     {

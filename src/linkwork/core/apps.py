@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Linkwork core"
 
     def ready(self) -> None:
-        from linkwork.core import signals  # noqa: F401
+        from linkwork.core import account_policy, signals  # noqa: F401

@@ -115,6 +115,29 @@ def declare_urls(mapping: dict[str, str]) -> None:
         _URLS[key] = action
 
 
+def declare_view_actions(namespace: str, patterns: Iterable[Any]) -> None:
+    """Declare every named URL pattern of an app by the action its view's decorator guards it
+    with (the ``policy_action`` attribute ``require_action`` and its kin set), so the
+    declaration is read off the code and cannot drift from it. A view without one is an error:
+    declare it with ``declare_urls``."""
+    mapping = {}
+    for pattern in patterns:
+        if not getattr(pattern, "name", None):
+            continue
+        view = pattern.callback
+        action = None
+        while view is not None and action is None:
+            action = getattr(view, "policy_action", None)
+            view = getattr(view, "__wrapped__", None)
+        key = f"{namespace}:{pattern.name}"
+        if action is None:
+            if key not in _URLS:
+                raise ImproperlyConfigured(f"the view of {key!r} names no policy action")
+            continue
+        mapping[key] = action
+    declare_urls(mapping)
+
+
 def url_actions() -> dict[str, str]:
     """Every declared URL name / API operation with the action that guards it."""
     return dict(_URLS)

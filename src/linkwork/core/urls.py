@@ -1,6 +1,10 @@
 from django.urls import path
 
-from linkwork.core import account_views, views
+from linkwork.core import (
+    account_policy,  # noqa: F401  (declares the account pages)
+    account_views,
+    views,
+)
 
 app_name = "core"
 urlpatterns = [

@@ -9,7 +9,7 @@ read published stories.
 
 from __future__ import annotations
 
-from linkwork.core.policy import Rule, Scope, define, register_scope
+from linkwork.core.policy import Rule, Scope, declare_urls, define, register_scope
 from linkwork.core.roles import PUBLIC, Role
 from linkwork.engagement.models import (
     Answer,
@@ -67,3 +67,21 @@ define(
 )
 define(REVIEW_STORY, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
 define(VIEW_PUBLISHED_STORIES, Rule(PUBLIC))
+
+declare_urls(
+    {
+        "engagement:respond": RESPOND,
+        "engagement:resume": RESPOND,
+        "engagement:thanks": RESPOND,
+        "engagement:story_list": VIEW_PUBLISHED_STORIES,
+        "engagement:story_detail": VIEW_PUBLISHED_STORIES,
+        "engagement:consultation_list": VIEW_CONSULTATION,
+        "engagement:consultation_detail": VIEW_RESPONSES,
+        "engagement:run_themes": ANALYSE,
+        "engagement:theme_review": ANALYSE,
+        "engagement:report": VIEW_RESPONSES,
+        "engagement:report_pdf": VIEW_RESPONSES,
+        "engagement:export_csv": EXPORT_RESPONSES,
+        "engagement:import_responses": IMPORT_RESPONSES,
+    }
+)

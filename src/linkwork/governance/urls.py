@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from linkwork.core import policy
 from linkwork.governance import views
 
 app_name = "governance"
@@ -23,3 +24,5 @@ urlpatterns += [
 urlpatterns += [
     path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
 ]
+
+policy.declare_view_actions(app_name, urlpatterns)  # read off each view's @requires(action)

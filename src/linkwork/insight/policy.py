@@ -6,7 +6,7 @@ extract needs the analyst role *and* an active ExtractApproval (checked by the s
 
 from __future__ import annotations
 
-from linkwork.core.policy import Rule, Scope, define, register_scope
+from linkwork.core.policy import Rule, Scope, declare_urls, define, register_scope
 from linkwork.core.roles import Role
 from linkwork.insight.models import Programme
 
@@ -30,3 +30,18 @@ define(VIEW_UNSUPPRESSED, Rule(Role.ANALYST, Scope.OWN_PROGRAMME))
 define(EXTRACT, Rule(Role.ANALYST, Scope.OWN_PROGRAMME))
 
 register_scope(Programme, organisations=("id",))
+
+declare_urls(
+    {
+        **{f"insight:{name}": VIEW for name in (
+            "dashboard", "activity", "reach", "outcomes", "gaps", "report"
+        )},
+        "insight:export_csv": EXPORT,
+        "insight:report_pdf": EXPORT,
+        "insight:extract": EXTRACT,
+        "GET /api/v1/insight/programmes": VIEW,
+        "GET /api/v1/insight/programmes/{programme_id}/activity": EXPORT,
+        "GET /api/v1/insight/programmes/{programme_id}/reach": EXPORT,
+        "GET /api/v1/insight/programmes/{programme_id}/outcomes": EXPORT,
+    }
+)  # fmt: skip

@@ -15,7 +15,7 @@ rules use ``Scope.ANY``. Profiles are the exception: who sees one is the member'
 from __future__ import annotations
 
 from linkwork.core.policy import Rule, Scope, define, register_scope
-from linkwork.core.roles import Role
+from linkwork.core.roles import PUBLIC, Role
 from linkwork.network.models import MemberProfile
 
 MEMBER_ROLES = (
@@ -54,3 +54,7 @@ define(PUBLISH_RESOURCE, *_moderators)
 define(MANAGE_EVENT, *_moderators)
 define(MODERATE, *_moderators)
 define(ADD_CASE_STUDY, *_moderators)
+
+#: The personal calendar feed: calendar apps cannot sign in, so the feed's secret token (which
+#: the member can renew) is the credential; it holds no name or email.
+define("network.calendar_feed", Rule(PUBLIC))

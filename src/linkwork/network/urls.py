@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from linkwork.core import policy
 from linkwork.network.views import discussions, events, members, resources
 
 app_name = "network"
@@ -38,3 +39,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("case-studies/", discussions.case_study_list, name="case_study_list"),
     path("case-studies/new/", discussions.case_study_new, name="case_study_new"),
 ]
+
+# Who may open each page is read off its view's decorator; the calendar feed is reached by
+# calendar apps with the member's secret token instead of a session.
+policy.declare_urls({"network:personal_feed": "network.calendar_feed"})
+policy.declare_view_actions(app_name, urlpatterns)

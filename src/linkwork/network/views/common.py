@@ -42,6 +42,7 @@ def member_view(action: str) -> Callable[[View], View]:
             return response
 
         wrapped.network_action = action  # type: ignore[attr-defined]
+        wrapped.policy_action = action  # type: ignore[attr-defined]
         return wrapped
 
     return decorator

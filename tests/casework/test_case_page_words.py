@@ -32,7 +32,7 @@ def test_case_page_shows_words_not_codes(client: Client) -> None:
     assert "outcomes.phq9" not in page, page[page.find("outcomes.phq9") - 300 :][:400]
     assert "social_connection" not in page, page[page.find("social_connection") - 300 :][:400]
     assert "raised from a PHQ-9 answer" in page
-    assert '<option value="" selected>Choose a status</option>' in page
+    assert "selected>Did not engage" not in page  # no status is preselected
     assert "Ailsa Grant" in page and worker.username not in page
 
 

@@ -66,7 +66,7 @@ def test_caseload_shows_the_true_count_not_fifty(client: Client, programme: dict
     listing = client.get("/casework/my-cases/").content.decode()
     assert "60 in all" in listing and "Page 1 of 3" in listing
     assert "Page 3 of 3" in client.get("/casework/my-cases/?page=3").content.decode()
-    assert client.get("/casework/my-cases/").headers["Cache-Control"] == "no-store"
+    assert "no-store" in client.get("/casework/my-cases/").headers["Cache-Control"]
 
 
 def test_my_cases_filters_and_sorts(client: Client, programme: dict) -> None:
@@ -130,7 +130,7 @@ def test_find_person_by_name_chi_and_date_of_birth(client: Client, programme: di
         response = client.post("/casework/find/", {"query": text})
         assert response.status_code == 200
         assert person.full_name in response.content.decode(), text
-        assert response.headers["Cache-Control"] == "no-store"
+        assert "no-store" in response.headers["Cache-Control"]
 
 
 def test_find_person_is_scoped_audited_and_never_in_the_url(

@@ -189,7 +189,7 @@ def test_discharge_letter_pdf_and_fhir(client, world) -> None:
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     token = create_token(user=world["worker"])[1]
     fhir = client.get(
-        reverse("fhir:communication", args=[case.discharge.pk]),
+        reverse("fhir:communication", args=[f"discharge-{case.discharge.pk}"]),
         HTTP_AUTHORIZATION=f"Bearer {token}",
     ).json()
     codes = {c["code"] for c in fhir["reasonCode"][0]["coding"]}

@@ -92,7 +92,8 @@ def test_caseload_queries_do_not_grow_with_the_caseload(
     add_cases(20)
     many = _count(client, reverse("casework:caseload"))
     assert few == many
-    with django_assert_max_num_queries(20):
+    # the fixed cost includes the second-factor check and the audit entry naming the list
+    with django_assert_max_num_queries(24):
         client.get(reverse("casework:caseload"))
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.admin.sites import site
 
 from linkwork.core import audit
-from linkwork.core.models import AuditEntry, Organisation
+from linkwork.core.models import AuditEntry, Organisation, User
 from tests.core.factories import OrganisationFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -50,31 +50,30 @@ def test_admin_cannot_add_change_or_delete_audit_entries(rf):
 
 
 def test_request_id_is_generated_by_the_server_and_the_clients_kept_beside_it(client):
-    user = make_user("dpo")
+    user = make_user("dpo", organisations=(OrganisationFactory(),))
     client.force_login(user)
-    response = client.get("/audit/", HTTP_X_REQUEST_ID="req-123")
+    response = client.get("/governance/audit/", HTTP_X_REQUEST_ID="req-123")
     assert response.status_code == 200
     server_id = response["X-Request-ID"]
     assert server_id != "req-123" and len(server_id) == 32
-    entry = AuditEntry.objects.get(action="view", object_type="core.auditentry")
-    assert entry.request_id == server_id
+    entry = AuditEntry.objects.get(action="view", request_id=server_id)
     assert entry.client_request_id == "req-123"
 
 
 def test_a_client_cannot_reuse_a_request_id_to_merge_its_requests(client):
-    make_user("dpo", username="dpo1")
-    client.login(username="dpo1", password="correct-horse-battery")
-    first = client.get("/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
-    second = client.get("/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
+    make_user("dpo", username="dpo1", organisations=(OrganisationFactory(),))
+    client.force_login(User.objects.get(username="dpo1"))
+    first = client.get("/governance/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
+    second = client.get("/governance/audit/", HTTP_X_REQUEST_ID="same")["X-Request-ID"]
     assert first != second
 
 
 def test_unsafe_request_id_is_not_kept(client):
-    make_user("dpo", username="dpo2")
-    client.login(username="dpo2", password="correct-horse-battery")
-    response = client.get("/audit/", HTTP_X_REQUEST_ID="<script>")
+    make_user("dpo", username="dpo2", organisations=(OrganisationFactory(),))
+    client.force_login(User.objects.get(username="dpo2"))
+    response = client.get("/governance/audit/", HTTP_X_REQUEST_ID="<script>")
     assert response["X-Request-ID"] != "<script>"
-    entry = AuditEntry.objects.get(action="view", object_type="core.auditentry")
+    entry = AuditEntry.objects.get(action="view", request_id=response["X-Request-ID"])
     assert entry.client_request_id == ""
 
 

@@ -96,7 +96,7 @@ def test_history_page_queries_do_not_grow_with_administrations(
         record(world["person"], "phq9", [1] * 9, time_point="review", actor=world["owner"])
     client = login(client, world["owner"])
     url = reverse("outcomes:person_outcomes", args=[world["person"].pk])
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):  # 30 administrations, a fixed number of queries
         assert client.get(url).status_code == 200
 
 

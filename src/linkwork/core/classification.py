@@ -91,12 +91,13 @@ classify(
         "organisation": levels(not_personal="id name kind code postcode programme created_at"),
         "membership": levels(personal="user organisation since", not_personal="id"),
         "apitoken": levels(
-            personal="user name created_at last_used_at revoked_at",
+            personal="user name created_at last_used_at revoked_at expires_at",
             not_personal="id prefix token_hash",
         ),
         "auditentry": levels(
-            personal="at actor actor_username object_id request_id",
-            not_personal="id action object_type detail",
+            personal="at actor actor_username object_id request_id client_request_id",
+            not_personal="id action object_type detail seq prev_hash entry_hash",
         ),
+        "auditchainhead": levels(not_personal="id seq last_hash"),
     },
 )

@@ -5,7 +5,7 @@ ethnicity and disability are special category, and so is the profile as a whole 
 
 from __future__ import annotations
 
-from linkwork.casework.classification import Level
+from linkwork.core.classification import Level, classify
 
 P, S, N = Level.PERSONAL, Level.SPECIAL, Level.NOT_PERSONAL
 
@@ -56,3 +56,5 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "published_at": N,
     },
 }  # fmt: skip
+
+classify("engagement", CLASSIFICATION)

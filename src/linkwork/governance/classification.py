@@ -75,3 +75,25 @@ def personal_fields(model: type[models.Model]) -> list[str]:
     """Names of the model's fields classified personal or special category."""
     fields = classification().get(model._meta.label_lower, {})
     return [name for name, level in fields.items() if level in (PERSONAL, SPECIAL)]
+
+
+def _classify_governance_models() -> None:
+    """Governance's own models in the one registry (core.classification)."""
+    from linkwork.core.classification import classify, levels
+
+    classify(
+        "governance",
+        {
+            "datasharingagreement": levels(
+                not_personal="id title partner purposes data_categories starts_on ends_on "
+                "status document created_at updated_at"
+            ),
+            "subjectaccessrequest": levels(
+                personal="person received_on due_on fulfilled_on logged_by fulfilled_by created_at",
+                not_personal="id",
+            ),
+        },
+    )
+
+
+_classify_governance_models()

@@ -13,15 +13,11 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def sign_in(page: Any, username: str, password: str = PASSWORD) -> None:
-    """Sign in through the sign-in page, the one place a journey types a URL."""
-    p = page.page
-    if p.get_by_role("button", name="Sign out").count():
-        p.get_by_role("button", name="Sign out").click()
-    page.goto("/accounts/login/")
-    p.get_by_label("Username").fill(username)
-    p.get_by_label("Password").fill(password)
-    p.get_by_role("button", name="Sign in").click()
-    p.wait_for_load_state("load")
+    """Sign in through the sign-in page with the second factor (the one place a journey types
+    a URL): the shared browser sign-in of tests/e2e/conftest.py, then the region check."""
+    from tests.e2e.conftest import sign_in as sign_in_with_two_factors
+
+    sign_in_with_two_factors(page, username, password)
     check_regions(page)
 
 

@@ -28,11 +28,9 @@ def test_analyst_reviews_themes_and_chooses_a_quote(page: CheckedPage) -> None:
     for text in ANSWERS:
         submitted(consultation, {q["open"]: {"text": text}}, council_area="Fife")
     make_user(Role.ANALYST, username="analyst", organisations=(programme,))
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill("analyst")
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
+    from tests.e2e.conftest import sign_in
+
+    sign_in(page, "analyst")
 
     page.goto("/engagement/")
     page.page.get_by_role("link", name="Getting about").click()

@@ -4,6 +4,8 @@ a subject access request. axe checks every page."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from linkwork.core import audit
@@ -15,12 +17,11 @@ from tests.governance.factories import full_record
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill(username)
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
+def sign_in(page: Any, username: str) -> None:
+    """The shared sign-in, second factor included."""
+    from tests.e2e.conftest import sign_in as sign_in_with_two_factors
+
+    sign_in_with_two_factors(page, username)
 
 
 def test_dpo_journey(page):

@@ -4,6 +4,7 @@ downloads the PDF report; axe checks every page."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
@@ -18,12 +19,11 @@ SQUARE = {
 }
 
 
-def sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill(username)
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
+def sign_in(page: Any, username: str) -> None:
+    """The shared sign-in, second factor included."""
+    from tests.e2e.conftest import sign_in as sign_in_with_two_factors
+
+    sign_in_with_two_factors(page, username)
 
 
 def test_manager_reads_every_dashboard_uses_the_map_and_downloads_the_report(page):

@@ -20,11 +20,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page: Any, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.page.get_by_label("Username").fill(username)
-    page.page.get_by_label("Password").fill("correct-horse-battery")
-    page.page.get_by_role("button", name="Sign in").click()
-    page.page.wait_for_load_state("load")
+    """The shared sign-in, second factor included."""
+    from tests.e2e.conftest import sign_in as sign_in_with_two_factors
+
+    sign_in_with_two_factors(page, username)
 
 
 def click(page: Any, role: str, name: str, *, within: Any = None) -> None:

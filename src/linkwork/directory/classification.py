@@ -20,6 +20,9 @@ classify(
                 "type description"
             ),
         ),
+        "contenttranslation": levels(
+            not_personal="id service organization language name description updated_at"
+        ),
         "language": levels(not_personal=f"{HSDS} service location phone name code note"),
         "schedule": levels(
             not_personal=(

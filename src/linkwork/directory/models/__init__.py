@@ -28,6 +28,7 @@ from linkwork.directory.models.service import (
     ServiceArea,
 )
 from linkwork.directory.models.taxonomy import Attribute, Metadata, Taxonomy, TaxonomyTerm
+from linkwork.directory.models.translation import ContentTranslation
 
 __all__ = [
     "Accessibility",
@@ -36,6 +37,7 @@ __all__ = [
     "ChangeRecord",
     "ChangeRequest",
     "Contact",
+    "ContentTranslation",
     "CostOption",
     "DuplicateFlag",
     "Funding",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from linkwork.core import policy as core_policy
 from linkwork.core.models import Organisation, User
-from linkwork.network import policy
+from linkwork.network import fulltext, policy
 from linkwork.network.choices import Visibility
 from linkwork.network.models import (
     CaseStudyLink,
@@ -93,16 +93,19 @@ def visible_resources(user: User) -> QuerySet[Resource]:
 def search_resources(
     user: User, *, text: str = "", section: str = "", kind: str = ""
 ) -> QuerySet[Resource]:
-    """Search: every word must appear in the title, summary, tags or the text of the current
-    file (a case-insensitive substring match over `search_text`, the same on both databases)."""
+    """Published resources the user may see. With words: those whose title, summary, tags or
+    current file text contain every word (the database's full text, stemmed), best match
+    first; without: by title."""
     qs = visible_resources(user).filter(status=Resource.Status.PUBLISHED)
-    for word in text.lower().split()[:10]:
-        qs = qs.filter(search_text__contains=word)
     if section:
         qs = qs.filter(section=section)
     if kind:
         qs = qs.filter(kind=kind)
-    return qs.order_by("title", "pk")
+    if not fulltext.words(text):
+        return qs.order_by("title", "pk")
+    ids = fulltext.ranked_resource_ids(text)
+    best_first = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)))
+    return qs.filter(pk__in=ids).order_by(best_first, "pk") if ids else qs.none()
 
 
 def suggestions(user: User) -> QuerySet[Resource]:

@@ -16,7 +16,7 @@ classify(
             not_personal="id feed_token",
         ),
         "casestudylink": levels(
-            personal="added_by", not_personal="id title url story_id summary created_at"
+            personal="added_by", not_personal="id title url story summary created_at"
         ),
         "resource": levels(
             personal="owner",

@@ -1,8 +1,11 @@
 """Demo data for the network: members across Scotland, the support pack as real small files,
-learning events past and future, and a couple of discussions (texts in data/demo.json).
+learning events past and future with feedback through an engagement consultation, case
+studies from engagement's stories library, and a couple of discussions (texts in
+data/demo.json).
 
 Called by `linkwork generate-demo` once "network" is in its DEMO_APPS (after "core", whose
-demo accounts it uses); `generate` follows that protocol.
+demo accounts it uses, and "engagement", whose stories it links); `generate` follows that
+protocol.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from django.utils import timezone
 from linkwork.core.demo import DEMO_PASSWORD
 from linkwork.core.models import Membership, Organisation, User
 from linkwork.core.roles import DEMO_USERNAMES, ROLE_LABELS, Role, ensure_role_groups
-from linkwork.network.models import Event, Registration, Resource
+from linkwork.engagement.models import Consultation
+from linkwork.engagement.selectors import published_stories
+from linkwork.engagement.services import QuestionSpec, create_consultation
+from linkwork.network.models import CaseStudyLink, Event, Registration, Resource
 from linkwork.network.samples import make_docx, make_pdf
 from linkwork.network.services import discussions, events, members, resources
 
@@ -101,6 +107,7 @@ def _library(data: dict[str, Any], manager: User, people: list[User]) -> list[Re
     case_study = resources.add_case_study(
         actor=manager, title=study["title"], url=study["url"], summary=study["summary"]
     )
+    _stories_as_case_studies(manager)
     made = []
     for row in data["support_pack"]:
         paragraphs = [
@@ -139,6 +146,50 @@ def _library(data: dict[str, Any], manager: User, people: list[User]) -> list[Re
     return made
 
 
+def _stories_as_case_studies(manager: User) -> list[CaseStudyLink]:
+    """Practice learning shared with the stories library: the published stories, linked."""
+    return [
+        resources.add_case_study(
+            actor=manager, title=story.title, story=story, summary=story.summary
+        )
+        for story in published_stories()[:2]
+    ]
+
+
+def _feedback_consultation(manager: User) -> Consultation | None:
+    """The consultation that collects feedback on learning events, run by the manager's
+    programme, so feedback themes come from engagement."""
+    programme = (
+        Organisation.objects.filter(kind=Organisation.Kind.PROGRAMME, memberships__user=manager)
+        .order_by("id")
+        .first()
+    )
+    if programme is None:
+        return None
+    return create_consultation(
+        actor=manager,
+        organisation=programme,
+        title="Learning events: what will you take back to your practice?",
+        slug="network-event-feedback",
+        summary="Feedback on the network's learning events.",
+        consent_text="I agree that my answers are used to improve the network's events.",
+        privacy_notice=(
+            "Your answers are read by the programme team. We do not ask for your name. "
+            "We keep answers for two years."
+        ),
+        questions=[
+            QuestionSpec(
+                kind="open",
+                text="What will you do differently after this event?",
+                required=True,
+            ),
+            QuestionSpec(kind="scale", text="How useful was the event for your work?"),
+        ],
+        ask_profile=False,
+        opens_at=timezone.now() - dt.timedelta(days=120),
+    )
+
+
 def _events(
     data: dict[str, Any],
     rng: random.Random,
@@ -147,6 +198,7 @@ def _events(
     pack: list[Resource],
 ) -> list[Event]:
     today = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    feedback = _feedback_consultation(manager)
     made = []
     for row in data["events"]:
         start = today + dt.timedelta(days=row["days"])
@@ -161,6 +213,7 @@ def _events(
             ends_at=start + dt.timedelta(hours=3),
             capacity=row["capacity"],
             organiser=manager,
+            feedback_consultation=feedback if row["days"] < 0 else None,
         )
         if row["days"] > 0:
             event.resources.set(pack[:1])

@@ -7,6 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from linkwork.core.models import User
+from linkwork.engagement.models import Story
+from linkwork.engagement.selectors import consultations_for, published_stories
 from linkwork.network.choices import Area, Audience, PackSection
 from linkwork.network.models import CaseStudyLink, Event, MemberProfile, Resource
 
@@ -146,9 +149,19 @@ class EventForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
+        help_texts = {
+            "feedback_consultation": _(
+                "After the event, people who came are asked for feedback through this "
+                "consultation, and its themes are read in engagement."
+            )
+        }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        field = self.fields["feedback_consultation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = consultations_for(user)
+        field.empty_label = _("None")
         _style(self)
 
 
@@ -168,7 +181,18 @@ class TopicForm(PostForm):
 class CaseStudyForm(StyledForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     url = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
-    story_id = forms.CharField(
-        label=_("Story id in the stories library"), required=False, max_length=64
+    story = forms.ModelChoiceField(
+        label=_("Story in the stories library"),
+        queryset=Story.objects.none(),
+        required=False,
+        empty_label=_("None: the case study is elsewhere"),
     )
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
+
+    field_order = ["title", "story", "url", "summary"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["story"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = published_stories()

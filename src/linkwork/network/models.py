@@ -70,12 +70,19 @@ class MemberProfile(models.Model):
 
 
 class CaseStudyLink(models.Model):
-    """A good-practice case study, kept as a link: the stories library lives in engagement;
-    `story_id` names a story there once it exists, `url` points anywhere else."""
+    """A good-practice case study: a story in engagement's stories library (`story`, shown
+    while it is published there), or a web address anywhere else (`url`)."""
 
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("web address"), blank=True)
-    story_id = models.CharField(_("story id"), max_length=64, blank=True)
+    story = models.ForeignKey(
+        "engagement.Story",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network_case_studies",
+        verbose_name=_("story in the stories library"),
+    )
     summary = models.TextField(_("summary"), blank=True, max_length=2000)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -191,10 +198,14 @@ class Event(models.Model):
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    #: The engagement consultation collecting feedback: its id or web address, kept as plain
-    #: text so network does not depend on engagement's code.
-    feedback_consultation = models.CharField(
-        _("feedback consultation (id or web address)"), max_length=300, blank=True
+    #: The engagement consultation that collects feedback, so its themes come from engagement.
+    feedback_consultation = models.ForeignKey(
+        "engagement.Consultation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network_events",
+        verbose_name=_("feedback consultation"),
     )
     case_studies = models.ManyToManyField(CaseStudyLink, blank=True, related_name="events")
     resources = models.ManyToManyField(Resource, blank=True, related_name="events")

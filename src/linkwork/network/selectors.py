@@ -117,7 +117,7 @@ def suggestions(user: User) -> QuerySet[Resource]:
 def resource_detail(user: User, pk: int) -> Resource | None:
     return (
         visible_resources(user)
-        .prefetch_related("versions__uploaded_by", "case_studies", "events")
+        .prefetch_related("versions__uploaded_by", "case_studies__story", "events")
         .filter(pk=pk)
         .first()
     )
@@ -148,8 +148,8 @@ def event_detail(user: User, pk: int) -> Event | None:
     if not is_member(user):
         return None
     return (
-        _with_counts(Event.objects.all())
-        .prefetch_related("case_studies", "resources")
+        _with_counts(Event.objects.select_related("feedback_consultation"))
+        .prefetch_related("case_studies__story", "resources")
         .filter(pk=pk)
         .first()
     )
@@ -214,6 +214,6 @@ def flagged_posts(user: User) -> QuerySet[Post]:
 def case_studies(user: User) -> QuerySet[CaseStudyLink]:
     if not is_member(user):
         return CaseStudyLink.objects.none()
-    return CaseStudyLink.objects.prefetch_related(
+    return CaseStudyLink.objects.select_related("story").prefetch_related(
         Prefetch("resources", queryset=Resource.objects.filter(status="published")), "events"
     )

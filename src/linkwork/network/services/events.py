@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from linkwork.core import audit
 from linkwork.core import policy as core_policy
 from linkwork.core.models import User
+from linkwork.engagement import policy as engagement_policy
+from linkwork.engagement.models import Consultation
 from linkwork.network import policy
 from linkwork.network.models import Event, Registration
 
@@ -42,9 +44,15 @@ def create_event(
     capacity: int,
     location: str = "",
     online_url: str = "",
-    feedback_consultation: str = "",
+    feedback_consultation: Consultation | None = None,
 ) -> Event:
     core_policy.check(actor, policy.MANAGE_EVENT)
+    if feedback_consultation is not None and not core_policy.can(
+        actor, engagement_policy.VIEW_CONSULTATION, feedback_consultation
+    ):
+        raise ValidationError(
+            {"feedback_consultation": _("Choose a consultation your programme runs.")}
+        )
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The event must end after it starts.")})
     if format == Event.Format.IN_PERSON and not location:

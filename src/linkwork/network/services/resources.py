@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from linkwork.core import audit
 from linkwork.core import policy as core_policy
 from linkwork.core.models import User
+from linkwork.engagement.models import Story
+from linkwork.engagement.selectors import published_stories
 from linkwork.network import policy, uploads
 from linkwork.network.models import CaseStudyLink, Resource, ResourceVersion
 
@@ -182,12 +184,16 @@ def record_download(*, actor: User, version: ResourceVersion) -> None:
 
 @transaction.atomic
 def add_case_study(
-    *, actor: User, title: str, url: str = "", story_id: str = "", summary: str = ""
+    *, actor: User, title: str, url: str = "", story: Story | None = None, summary: str = ""
 ) -> CaseStudyLink:
     core_policy.check(actor, policy.ADD_CASE_STUDY)
-    if not url and not story_id:
-        raise ValidationError({"url": _("Give the case study's web address or story id.")})
-    link = CaseStudyLink(title=title, url=url, story_id=story_id, summary=summary, added_by=actor)
+    if not url and story is None:
+        raise ValidationError(
+            {"url": _("Choose a story from the stories library or give a web address.")}
+        )
+    if story is not None and not published_stories().filter(pk=story.pk).exists():
+        raise ValidationError({"story": _("Choose a story that is published.")})
+    link = CaseStudyLink(title=title, url=url, story=story, summary=summary, added_by=actor)
     link.full_clean()
     link.save()
     audit.record(audit.Action.CREATE, link, actor=actor)

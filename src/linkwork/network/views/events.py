@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from linkwork.core import policy as core_policy
+from linkwork.core.models import User
+from linkwork.engagement import policy as engagement_policy
 from linkwork.network import ical, policy, selectors
 from linkwork.network.forms import EventForm
 from linkwork.network.models import Event, MemberProfile, Registration
@@ -41,6 +43,20 @@ def event_list(request: MemberRequest) -> HttpResponse:
     )
 
 
+def _feedback_links(user: User, event: Event) -> dict[str, str]:
+    """Where people give feedback on a past event (the consultation's public form, while it is
+    open), and where its organisers read the themes (engagement, for those who may)."""
+    consultation = event.feedback_consultation
+    if consultation is None:
+        return {}
+    links = {}
+    if event.is_past and consultation.is_open():
+        links["respond"] = reverse("engagement:respond", args=[consultation.slug])
+    if core_policy.can(user, engagement_policy.VIEW_RESPONSES, consultation):
+        links["themes"] = reverse("engagement:consultation_detail", args=[consultation.pk])
+    return links
+
+
 @member_view(policy.VIEW)
 def event_detail(request: MemberRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
@@ -64,6 +80,7 @@ def event_detail(request: MemberRequest, pk: int) -> HttpResponse:
             else None,
             "can_manage": can_manage,
             "registrations": registrations,
+            "feedback": _feedback_links(request.user, event),
             "places_left": max(event.capacity - event.confirmed_count, 0),  # type: ignore[attr-defined]
         },
     )
@@ -120,7 +137,7 @@ def event_attendance(request: MemberRequest, pk: int) -> HttpResponse:
 
 @member_view(policy.MANAGE_EVENT)
 def event_new(request: MemberRequest) -> HttpResponse:
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -58,10 +58,6 @@ def test_a_password_alone_counts_as_signed_out_for_the_apis(
     assert client.get(url).status_code == 401
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-3: /accounts/password_change/ works with a password-only (no 2FA) session",
-)
 def test_a_password_alone_cannot_change_the_password(client: Client, worker: User) -> None:
     sign_in_with_password_only(client, worker)
     page = client.get("/accounts/password_change/")

@@ -67,8 +67,14 @@ class CurrentUserMiddleware:
 
 
 #: Paths a signed-in user may reach before proving the second factor (and public assets).
+#: Only what signing in, the second factor itself and a forgotten password need: never the
+#: rest of /accounts/ (changing the password needs both factors).
 _BEFORE_SECOND_FACTOR = (
-    "/accounts/",
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/two-factor/",
+    "/accounts/password_reset/",
+    "/accounts/reset/",
     "/static/",
     "/i18n/",
     "/healthz",

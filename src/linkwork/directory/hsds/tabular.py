@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,22 @@ def header(kind: str) -> list[str]:
     return ["id", *table.fks, *generic, *table.columns, *sorted(SPECIAL.get(kind, ()))]
 
 
+#: Text a spreadsheet would run as a formula (OWASP "CSV injection"): editors' words are
+#: opened by people in spreadsheets. Numbers and phone numbers that start with + or - (a
+#: longitude west of Greenwich, +44 131 ...) are data, kept as they are for the programs that
+#: read the package; governance's extracts, read only by people, quote every such start.
+_FORMULA_START = ("=", "@", "\t", "\r", "\n", "|", "%")
+_SIGNED_NUMBER = re.compile(r"[+-][\d\s().]*\Z")
+
+
+def _defused(text: str) -> str:
+    if text.startswith(_FORMULA_START) or (
+        text.startswith(("+", "-")) and not _SIGNED_NUMBER.match(text)
+    ):
+        return "'" + text
+    return text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -38,7 +55,7 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    return _defused(str(value))
 
 
 def _target(kind: str, prop: str) -> str:

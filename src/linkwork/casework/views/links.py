@@ -22,7 +22,7 @@ from linkwork.casework.views.common import add_errors, case_for, record_list_vie
 from linkwork.core import audit
 from linkwork.core.permissions import acting_user, require_action
 from linkwork.directory.models import Service
-from linkwork.governance.agreements import may_share_with
+from linkwork.governance import agreements
 from linkwork.governance.models import SharingPurpose
 
 S = ServiceLink.Status
@@ -146,7 +146,7 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
     if link is None:
         raise Http404
     person = link.case.person
-    shared = may_share_with(
+    shared = agreements.may_share_with(
         link.receiving_organisation_id, person, SharingPurpose.REFERRAL, case=link.case
     )
     choices = _PORTAL_CHOICES.get(link.status, [])

@@ -136,14 +136,10 @@ def refusal_reason(
     case: Case | None = None,
 ) -> str:
     """Why sharing is refused, naming what is missing (for the message to the user)."""
-    org = (
-        organisation
-        if isinstance(organisation, Organisation)
-        else Organisation.objects.filter(pk=organisation).first()
-    )
-    name = org.name if org is not None else str(organisation)
+    org_id = organisation.pk if isinstance(organisation, Organisation) else int(organisation)
+    org = Organisation.objects.filter(pk=org_id).first()
+    name = org.name if org is not None else str(org_id)
     label = SharingPurpose(_purpose(purpose)).label
-    org_id = org.pk if org is not None else int(organisation)
     if not _covering_agreements(org_id, person, str(purpose), case=case, on=None):
         return _(
             "There is no data-sharing agreement in force with %(organisation)s for "

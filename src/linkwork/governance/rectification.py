@@ -30,7 +30,7 @@ def _text(name: str, value: object) -> str:
     """A detail's value as the text kept in the history."""
     if value is None or value == "":
         return ""
-    if name == "gp_practice":
+    if name == "gp_practice" and isinstance(value, int):
         org = Organisation.objects.filter(pk=value).values_list("name", flat=True).first()
         return f"{org} ({value})" if org else str(value)
     if isinstance(value, bool):
@@ -80,9 +80,10 @@ def label_for(name: str) -> str:
     from linkwork.casework.models import Person
 
     try:
-        return str(Person._meta.get_field(name).verbose_name)
+        field = Person._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return str(getattr(field, "verbose_name", name))
 
 
 def history_for(person: Person) -> QuerySet[Rectification]:

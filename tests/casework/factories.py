@@ -111,9 +111,31 @@ class WhatMattersFactory(GuardedFactory):
     domains = factory.LazyFunction(lambda: ["social_connection"])
 
 
-def make_service(*, owner: Organisation | None = None, name: str = "Walking group") -> Any:
-    """A directory service whose organisation is owned by `owner` (a community account)."""
+def make_service(
+    *, owner: Organisation | None = None, name: str = "Walking group", agreement: bool = True
+) -> Any:
+    """A directory service whose organisation is owned by `owner` (a community account), with
+    a data-sharing agreement in force with `owner` for every purpose unless `agreement=False`
+    (governance refuses to share without one)."""
     from linkwork.directory.models import Organization, Service
 
+    if owner is not None and agreement:
+        agreement_with(owner)
     org = Organization.objects.create(name=f"{name} org", owner=owner)
     return Service.objects.create(name=name, organization=org)
+
+
+def agreement_with(partner: Organisation) -> Any:
+    """A data-sharing agreement in force with `partner`, for every purpose and every party."""
+    from linkwork.governance.models import DataSharingAgreement, SharingPurpose
+
+    today = timezone.localdate()
+    return DataSharingAgreement.objects.create(
+        title=f"Data-sharing agreement with {partner.name}",
+        partner=partner,
+        purposes=list(SharingPurpose.values),
+        data_categories=["identity", "contact"],
+        starts_on=today - dt.timedelta(days=30),
+        ends_on=today + dt.timedelta(days=365),
+        status=DataSharingAgreement.Status.ACTIVE,
+    )

@@ -1,6 +1,6 @@
-"""A DPO signs in, searches the audit log for a person, sees who looked at the record, checks
-unusual access, records a data-sharing agreement, reads the record of processing and answers
-a subject access request. axe checks every page."""
+"""A DPO signs in, searches the audit log for a person, sees who looked at the record and the
+corrections made to it, checks unusual access, records a data-sharing agreement, reads the
+record of processing and answers a subject access request. axe checks every page."""
 
 from __future__ import annotations
 
@@ -52,6 +52,10 @@ def test_dpo_journey(page):
 
     page.goto(f"/governance/people/{person.pk}/access/")
     assert page.page.get_by_role("cell", name="curious-lw").count() >= 1
+    page.page.get_by_role("link", name="Corrections to this person's details").click()
+    page.page.wait_for_load_state("load")
+    page.check_accessibility()
+    assert page.page.get_by_role("cell", name="Secret rectification reason").is_visible()
 
     page.goto("/governance/unusual-access/")
     page.goto("/governance/processing/")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from linkwork.casework import models as cm
 from linkwork.casework.guards import service_writes
 from linkwork.core.models import Organisation, User
-from linkwork.governance.models import DataSharingAgreement, SharingPurpose
+from linkwork.governance.models import DataSharingAgreement, Rectification, SharingPurpose
 from tests.casework.factories import CommunityOrgFactory, PracticeFactory
 from tests.core.factories import make_user
 
@@ -157,4 +157,7 @@ def full_record(practice: Organisation | None = None, worker: User | None = None
             time_point="review",
             expires_at=timezone.now() + dt.timedelta(days=7),
         )
+    correction = Rectification(person=person, field="family_name", changed_by=worker)
+    _fill_text(correction)
+    correction.save()
     return person

@@ -144,6 +144,7 @@ class PersonPatch(Schema):
     contact_methods: list[str] | None = None
     preferred_language: str | None = None
     interpreter_needed: bool | None = None
+    reason: str = Field("", max_length=500, description="Why (kept in the correction history)")
 
 
 class PeopleSearchIn(Schema):
@@ -207,10 +208,16 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status[Person]:
 def update_person(request: HttpRequest, person_id: int, payload: PersonPatch) -> Person:
     _need(request, "casework.edit_person")
     person = get_object_or_404(visible_people(request.user, "casework.edit_person"), pk=person_id)
-    data = {k: v for k, v in payload.dict(exclude_unset=True).items() if k != "version"}
+    data = {
+        k: v for k, v in payload.dict(exclude_unset=True).items() if k not in ("version", "reason")
+    }
     try:
         return services.update_person(
-            person=person, actor=acting_user(request), expected_version=payload.version, data=data
+            person=person,
+            actor=acting_user(request),
+            expected_version=payload.version,
+            data=data,
+            reason=payload.reason,
         )
     except services.DuplicatePerson as exc:
         raise HttpError(409, "A person with this CHI number is already recorded.") from exc

@@ -101,6 +101,22 @@ class PersonForm(DesignSystemFormMixin, forms.ModelForm):
         return data
 
 
+class PersonEditForm(PersonForm):
+    """Editing a person's details also asks why: the reason is kept with what changed, as the
+    record's rectification history (UK GDPR art. 16), which the DPO and the person can see."""
+
+    reason = forms.CharField(
+        label=_("Why are you changing these details?"),
+        help_text=_(
+            "For example: the person told us their new address. Kept with the change, and "
+            "shown to the person if they ask for their records."
+        ),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class ReferralForm(DesignSystemFormMixin, DynamicFields, forms.Form):
     """Practice staff referral (PRSB "Referral to social prescribing services", core items)."""
 

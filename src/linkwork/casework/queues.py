@@ -15,6 +15,8 @@ from linkwork.casework.models import Case, ServiceLink
 from linkwork.casework.selectors import visible_cases, visible_links
 from linkwork.casework.states import CaseStatus
 from linkwork.core.policy import Actor
+from linkwork.governance.agreements import links_under_agreement
+from linkwork.governance.models import SharingPurpose
 
 #: A supported referral with no reply after this many days is "stalled".
 STALLED_AFTER_DAYS: int = getattr(settings, "CASEWORK_STALLED_AFTER_DAYS", 10)
@@ -102,9 +104,10 @@ def caseload(user: Actor, *, today: dt.date | None = None, limit: int = 50) -> C
 
 
 def portal_links(user: Actor) -> QuerySet[ServiceLink]:
-    """Supported referrals sent to the user's community organisations (nothing else)."""
+    """Supported referrals sent to the user's community organisations (nothing else), while
+    a data-sharing agreement for referrals is in force with them (governance's gate)."""
     return (
-        visible_links(user)
+        links_under_agreement(visible_links(user), SharingPurpose.REFERRAL)
         .select_related("service", "case__person", "case__referral", "receiving_organisation")
         .order_by("-sent_at", "-id")
     )

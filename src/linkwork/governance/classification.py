@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import models
+
+if TYPE_CHECKING:
+    from linkwork.core.classification import Level
 
 PERSONAL = "personal"
 SPECIAL = "special category"
 NOT_PERSONAL = "not personal"
 
-#: Apps whose models carry a classification module (the per-app layout).
-_APP_MODULES = ("casework", "outcomes")
+#: Apps whose models carry a classification module (the per-app layout); governance's own
+#: record about a person (the rectification history) is read with them.
+_APP_MODULES = ("casework", "outcomes", "governance")
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,24 @@ def _classify_governance_models() -> None:
                 personal="person received_on due_on fulfilled_on logged_by fulfilled_by created_at",
                 not_personal="id",
             ),
+            **CLASSIFICATION,
         },
     )
 
 
+def _person_records() -> dict[str, dict[str, Level]]:
+    from linkwork.core.classification import levels
+
+    return {
+        # Old and new values may be any detail, equality monitoring included.
+        "rectification": levels(
+            personal="person reason changed_at",
+            special="old_value new_value",
+            not_personal="id field changed_by",
+        )
+    }
+
+
+#: Governance's records about a person (read by this adapter as the per-app modules are).
+CLASSIFICATION = _person_records()
 _classify_governance_models()

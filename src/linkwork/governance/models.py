@@ -115,3 +115,35 @@ class SubjectAccessRequest(models.Model):
     @property
     def overdue(self) -> bool:
         return self.fulfilled_on is None and timezone.localdate() > self.due_on
+
+
+class Rectification(models.Model):
+    """One correction of one of a person's details (UK GDPR art. 16): what the field held,
+    what it holds now, when, by whom and why. Written with every change to a person's details,
+    shown to the DPO and given to the person in a subject access export; emptied (not deleted)
+    when the person is anonymised."""
+
+    person = models.ForeignKey(
+        "casework.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("person")
+    )
+    field = models.CharField(_("detail changed"), max_length=50)
+    old_value = models.TextField(_("was"), blank=True)
+    new_value = models.TextField(_("became"), blank=True)
+    reason = models.TextField(_("why"), blank=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["person", "changed_at"])]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections to the person's details")
+
+    def __str__(self) -> str:
+        return f"correction {self.pk}"

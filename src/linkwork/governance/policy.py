@@ -20,6 +20,7 @@ VIEW_AGREEMENTS = "governance.view_agreements"
 MANAGE_AGREEMENTS = "governance.manage_agreements"
 SUBJECT_ACCESS = "governance.subject_access"
 ERASE_PERSON = "governance.erase_person"
+VIEW_CORRECTIONS = "governance.view_corrections"
 
 for _action in (
     VIEW_DASHBOARD,
@@ -32,5 +33,6 @@ for _action in (
     MANAGE_AGREEMENTS,
     SUBJECT_ACCESS,
     ERASE_PERSON,
+    VIEW_CORRECTIONS,
 ):
     define(_action, *_DPO)

@@ -65,6 +65,12 @@ DESCRIPTIONS: dict[str, Activity] = {
         DataCategory.OUTCOMES,
         "used_links",
     ),
+    "governance.rectification": Activity(
+        _("Keeping the history of corrections to a person's details (art. 16)"),
+        _("Art. 6(1)(c) legal obligation (accountability, art. 5(2))"),
+        "",  # not shared with partners
+        "person",
+    ),
 }
 
 

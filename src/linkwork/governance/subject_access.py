@@ -47,6 +47,7 @@ SUBJECT_PATHS: dict[str, tuple[str, str | None]] = {
     "casework.servicelinkchange": ("link__case__person", "link__case__practice_id"),
     "outcomes.administration": ("person", "case__practice_id"),
     "outcomes.selfcompletionlink": ("person", "case__practice_id"),
+    "governance.rectification": ("person", None),
 }
 #: Classified models that hold nothing about a person.
 NOT_ABOUT_A_PERSON = frozenset({"outcomes.instrumenttext"})

@@ -23,6 +23,9 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
+    path(
+        "people/<int:person_id>/corrections/", views.person_corrections, name="person_corrections"
+    ),
 ]
 
 policy.declare_view_actions(app_name, urlpatterns)  # read off each view's @requires(action)

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from linkwork.core import audit, policy
 from linkwork.core.models import AuditEntry
-from linkwork.governance import conf, selectors
+from linkwork.governance import conf, rectification, selectors
 from linkwork.governance import policy as actions
 from linkwork.governance.csv_export import write_rows
 from linkwork.governance.forms import AuditSearchForm
@@ -146,6 +146,25 @@ def person_access(request: HttpRequest, person_id: int) -> HttpResponse:
         },
     )
     return render(request, "governance/person_access.html", {"person": person, "page": page})
+
+
+@requires(actions.VIEW_CORRECTIONS)
+def person_corrections(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The record's rectification history: what changed, when, by whom and why. It holds the
+    old values, so reading it is audited as a view of the person's record."""
+    person = selectors.person_in_scope(request.user, actions.VIEW_CORRECTIONS, person_id)
+    if person is None:
+        raise PermissionDenied(actions.VIEW_CORRECTIONS)
+    page = Paginator(rectification.history_for(person), 50).get_page(request.GET.get("page"))
+    audit.record(
+        audit.Action.VIEW, person, actor=request.user, detail={"via": "rectification_history"}
+    )
+    rows = [rectification.CorrectionRow(e, rectification.label_for(e.field)) for e in page]
+    return render(
+        request,
+        "governance/person_corrections.html",
+        {"person": person, "page": page, "rows": rows},
+    )
 
 
 @requires(actions.VIEW_UNUSUAL_ACCESS)

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from linkwork.casework.consent import may_share_with
 from linkwork.casework.guards import service
 from linkwork.casework.models import Case, ServiceLink, ServiceLinkChange
 from linkwork.casework.services.locking import save_versioned
@@ -18,6 +17,8 @@ from linkwork.casework.states import FINAL
 from linkwork.core import audit, policy
 from linkwork.core.models import User
 from linkwork.directory.models import Service
+from linkwork.governance.agreements import require_sharing
+from linkwork.governance.models import SharingPurpose
 
 S = ServiceLink.Status
 
@@ -92,13 +93,8 @@ def create_link(
                     "a referral here. Signpost the person or contact the service yourself."
                 )
             )
-        if not may_share_with(person=case.person, organisation_id=receiver, case=case):
-            raise ValidationError(
-                _(
-                    "The person has not agreed to share their details with this organisation. "
-                    "Record their consent first, or signpost them instead."
-                )
-            )
+        # A data-sharing agreement in force and the person's consent (governance's one gate).
+        require_sharing(receiver, case.person, SharingPurpose.REFERRAL, case=case)
         values.update(
             receiving_organisation_id=receiver,
             status=S.SENT,

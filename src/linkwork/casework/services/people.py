@@ -26,6 +26,7 @@ from linkwork.casework.models import (
 from linkwork.casework.services.locking import save_versioned
 from linkwork.core import audit, policy
 from linkwork.core.models import Organisation, User
+from linkwork.governance import rectification
 
 #: Fields a person form may set (everything else is derived or system-kept).
 EDITABLE_FIELDS = (
@@ -160,11 +161,17 @@ def create_person(*, actor: User | None, practice: Organisation, data: dict[str,
 @service
 @transaction.atomic
 def update_person(
-    *, person: Person, actor: User | None, expected_version: int | None, data: dict[str, Any]
+    *,
+    person: Person,
+    actor: User | None,
+    expected_version: int | None,
+    data: dict[str, Any],
+    reason: str = "",
 ) -> Person:
     """Edit a person's details. Moving the record to another practice is allowed only to a
     practice the actor works at; a transfer between practices is a merge made by someone
-    who can see both records (decision record 0004)."""
+    who can see both records (decision record 0004). What changed, and ``reason``, is kept
+    as the record's rectification history (governance)."""
     # Checked against the stored record: a ModelForm may already have changed the instance.
     stored = Person.objects.get(pk=person.pk)
     policy.check(actor, "casework.edit_person", stored)
@@ -191,6 +198,9 @@ def update_person(
     before = {k: getattr(stored, k if k != "gp_practice" else "gp_practice_id") for k in values}
     after = {k: (v.pk if k == "gp_practice" and v is not None else v) for k, v in values.items()}
     person = save_versioned(person, expected_version=expected_version, changes=values)
+    rectification.record_changes(
+        person=person, actor=actor, before=before, after=after, reason=reason
+    )
     audit.record(
         audit.Action.UPDATE,
         person,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from linkwork.casework import services
 from linkwork.casework.consent import current_decision
 from linkwork.casework.duplicates import find_duplicates
-from linkwork.casework.forms import CaseTransitionForm, MergeForm, PersonForm
+from linkwork.casework.forms import CaseTransitionForm, MergeForm, PersonEditForm
 from linkwork.casework.models import Case, Consent, SafeguardingConcern
 from linkwork.casework.queues import caseload as caseload_for
 from linkwork.casework.queues import days_since, is_stalled
@@ -99,7 +99,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_for(request.user, pk, "casework.edit_person")
     conflict = None
     if request.method == "POST":
-        form = PersonForm(request.POST, instance=person)
+        form = PersonEditForm(request.POST, instance=person)
         form.fields["gp_practice"].queryset = _practices_for(request, person)  # type: ignore[attr-defined]
         if form.is_valid():
             try:
@@ -108,13 +108,14 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=acting_user(request),
                     expected_version=form.cleaned_data.get("version"),
                     data=form.person_data(),
+                    reason=form.cleaned_data.get("reason", ""),
                 )
             except services.EditConflict as exc:
                 # Keep their input on the page; show what the other person saved.
                 conflict = str(exc)
                 data = request.POST.copy()
                 data["version"] = str(getattr(exc.current, "version", ""))
-                form = PersonForm(data, instance=exc.current)
+                form = PersonEditForm(data, instance=exc.current)
                 form.is_valid()
             except ValidationError as exc:
                 add_errors(form, exc)
@@ -123,7 +124,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("casework:person_detail", pk=person.pk)
     else:
         record_view(person, request.user, via="form")
-        form = PersonForm(instance=person, initial={"version": person.version})
+        form = PersonEditForm(instance=person, initial={"version": person.version})
         form.fields["gp_practice"].queryset = _practices_for(request, person)  # type: ignore[attr-defined]
     return form_page(
         request,

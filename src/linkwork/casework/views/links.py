@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from linkwork.casework import services
-from linkwork.casework.consent import may_share_with
 from linkwork.casework.forms import LinkForm, PortalResponseForm, ServiceQueryForm
 from linkwork.casework.matching import suggest_services
 from linkwork.casework.models import ServiceLink
@@ -23,6 +22,8 @@ from linkwork.casework.views.common import add_errors, case_for, record_list_vie
 from linkwork.core import audit
 from linkwork.core.permissions import acting_user, require_action
 from linkwork.directory.models import Service
+from linkwork.governance import agreements
+from linkwork.governance.models import SharingPurpose
 
 S = ServiceLink.Status
 
@@ -145,8 +146,8 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
     if link is None:
         raise Http404
     person = link.case.person
-    shared = may_share_with(
-        person=person, organisation_id=link.receiving_organisation_id, case=link.case
+    shared = agreements.may_share_with(
+        link.receiving_organisation_id, person, SharingPurpose.REFERRAL, case=link.case
     )
     choices = _PORTAL_CHOICES.get(link.status, [])
     form = (

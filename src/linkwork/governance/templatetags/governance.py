@@ -24,7 +24,11 @@ def person_access_panel(context: dict[str, Any], person: Any, limit: int = 10) -
     if selectors.person_in_scope(user, actions.VIEW_PERSON_ACCESS, person.pk) is None:
         return {"access_url": ""}
     entries = selectors.person_access(user, person, actions.VIEW_PERSON_ACCESS)[:limit]
+    corrections = policy.can(user, actions.VIEW_CORRECTIONS)
     return {
         "access_entries": list(entries),
         "access_url": reverse("governance:person_access", args=[person.pk]),
+        "corrections_url": reverse("governance:person_corrections", args=[person.pk])
+        if corrections
+        else "",
     }

@@ -11,7 +11,7 @@ from django.db import transaction
 
 #: Apps that contribute demo data, in dependency order. Each may have a `demo` module with
 #: `generate(*, scale: str, rng: random.Random, stdout) -> dict[str, int]` (counts made).
-DEMO_APPS = ["core", "engagement", "network", "directory", "casework", "outcomes"]
+DEMO_APPS = ["core", "engagement", "network", "directory", "casework", "outcomes", "governance"]
 #: Commands that bring derived data (indexes) up to date once the demo data is in.
 AFTER_DEMO_COMMANDS = ["rebuild-search-index"]
 

@@ -35,10 +35,6 @@ def _agreement_post(partner_pk: int, parties: list[int], **extra: Any) -> dict[s
     return data
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-1: a recipient's DPO records a party-less agreement that covers every practice",
-)
 def test_a_recipients_dpo_cannot_grant_itself_an_agreement_covering_every_practice(
     client: Client,
 ) -> None:
@@ -53,10 +49,6 @@ def test_a_recipients_dpo_cannot_grant_itself_an_agreement_covering_every_practi
     assert not may_share_with(charity, person, "referral")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-1: a recipient's DPO edits the practices out of an agreement, widening it",
-)
 def test_a_recipients_dpo_cannot_widen_an_agreement_by_removing_its_parties(
     client: Client,
 ) -> None:
@@ -76,10 +68,6 @@ def test_a_recipients_dpo_cannot_widen_an_agreement_by_removing_its_parties(
     assert not may_share_with(charity, person, "referral")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-2: a party's DPO editing a shared agreement silently drops the other parties",
-)
 def test_editing_a_shared_agreement_keeps_the_parties_the_editor_cannot_see(
     client: Client,
 ) -> None:

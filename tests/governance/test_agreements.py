@@ -152,7 +152,7 @@ def test_the_agreement_form_refuses_a_non_pdf_and_reversed_dates(client, setting
         _post(practice, partner, document=fake, ends_on="2025-01-01"),
     )
     body = response.content.decode()
-    assert response.status_code == 200 and "ds_error-summary" in body
+    assert response.status_code == 400 and "ds_error-summary" in body
     assert "must be a PDF" in body and "on or after the start date" in body
     assert not DataSharingAgreement.objects.exists()
 
@@ -170,7 +170,7 @@ def test_a_dpo_cannot_see_or_change_another_organisations_agreements(client):
     response = client.post(
         reverse("governance:agreement_create"), _post(theirs, CommunityOrgFactory())
     )
-    assert response.status_code == 200 and "ds_error-summary" in response.content.decode()
+    assert response.status_code == 400 and "ds_error-summary" in response.content.decode()
     assert DataSharingAgreement.objects.count() == 1
 
 

@@ -7,7 +7,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -218,9 +218,18 @@ def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request.POST or None, request.FILES or None, instance=instance, organisations=orgs
     )
     if request.method == "POST" and form.is_valid():
-        services.save_agreement(actor=request.user, form=form)
-        return redirect("governance:agreement_list")
-    return render(request, "governance/agreement_form.html", {"form": form, "agreement": instance})
+        try:
+            services.save_agreement(actor=request.user, form=form)
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            return redirect("governance:agreement_list")
+    return render(
+        request,
+        "governance/agreement_form.html",
+        {"form": form, "agreement": instance},
+        status=400 if form.errors else 200,
+    )
 
 
 @requires(actions.VIEW_AGREEMENTS)

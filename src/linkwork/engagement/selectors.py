@@ -43,6 +43,20 @@ def consultations_for(user: Actor) -> QuerySet[Consultation]:
     return policy.scope_queryset(user, actions.VIEW_CONSULTATION, qs)
 
 
+def attachable_consultations(user: Actor) -> QuerySet[Consultation]:
+    """Consultations a user may attach to something of theirs (network links event feedback to
+    one): those whose responses they may see, newest first. Other apps call this."""
+    qs = Consultation.objects.select_related("organisation").order_by("-opens_at", "title")
+    return policy.scope_queryset(user, actions.VIEW_RESPONSES, qs)
+
+
+def stories_to_review(user: Actor) -> QuerySet[Story]:
+    """Stories waiting for review that this user may review, newest first."""
+    waiting = Story.objects.filter(status=Story.Status.IN_REVIEW).select_related("organisation")
+    scoped = policy.scope_queryset(user, actions.REVIEW_STORY, waiting)
+    return scoped.order_by("-submitted_at", "-id")
+
+
 def open_consultation(slug: str) -> Consultation | None:
     consultation = Consultation.objects.filter(slug=slug).first()
     return consultation if consultation and consultation.is_open() else None

@@ -52,7 +52,11 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 def consultation_list(request: HttpRequest) -> HttpResponse:
     policy.check(request.user, actions.VIEW_CONSULTATION)
     consultations = selectors.consultations_for(request.user)
-    return render(request, "engagement/consultation_list.html", {"consultations": consultations})
+    return render(request, "engagement/consultation_list.html", {
+        "consultations": consultations,
+        "can_create": policy.can(request.user, actions.CREATE_CONSULTATION),
+        "can_review_stories": policy.can(request.user, actions.REVIEW_STORY),
+    })  # fmt: skip
 
 
 @login_required
@@ -72,6 +76,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consultation": consultation, "closed": closed, "open_questions": open_questions,
         "by": by, "groupings": list(selectors.GROUPINGS),
         "can_analyse": policy.can(request.user, actions.ANALYSE, consultation),
+        "can_edit": policy.can(request.user, actions.EDIT_CONSULTATION, consultation),
+        "can_add_notes": policy.can(request.user, actions.IMPORT_RESPONSES, consultation),
     }))  # fmt: skip
 
 

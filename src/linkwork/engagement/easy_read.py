@@ -35,7 +35,7 @@ QUESTION_SYMBOLS: dict[str, Promise] = {
     "2B50": _("Star (what is good)"),
 }
 
-_BY_KIND = {
+_BY_KIND: dict[str, str] = {
     Question.Kind.OPEN: "1F4AC",
     Question.Kind.SINGLE: "2611",
     Question.Kind.MULTIPLE: "2611",

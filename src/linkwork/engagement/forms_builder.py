@@ -186,11 +186,12 @@ class QuestionForm(forms.Form):
     def spec(self) -> QuestionSpec:
         data = self.cleaned_data
         options = [line.strip() for line in (data.get("choices") or "").splitlines()]
+        low, high = data.get("scale_min"), data.get("scale_max")
         return QuestionSpec(
             kind=data["kind"], text=data["text"], help_text=data.get("help_text", ""),
             required=bool(data.get("required")), choices=[o for o in options if o],
-            scale_min=data.get("scale_min") if data.get("scale_min") is not None else 1,
-            scale_max=data.get("scale_max") if data.get("scale_max") is not None else 5,
+            scale_min=int(low) if low is not None else 1,
+            scale_max=int(high) if high is not None else 5,
         )  # fmt: skip
 
     def scale_labels(self) -> tuple[str, str]:

@@ -21,7 +21,9 @@ from linkwork.engagement.models import Consultation
 @require_action(actions.IMPORT_RESPONSES)
 @require_http_methods(["GET", "POST"])
 def event_notes(request: HttpRequest, pk: int) -> HttpResponse:
-    scoped = policy.scope_queryset(request.user, actions.IMPORT_RESPONSES, Consultation.objects)
+    scoped = policy.scope_queryset(
+        request.user, actions.IMPORT_RESPONSES, Consultation.objects.all()
+    )
     consultation = get_object_or_404(scoped, pk=pk)
     if request.method == "POST":
         form = EventNotesForm(request.POST, consultation=consultation)

@@ -113,8 +113,10 @@ def review_story(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("engagement:story_review", pk=pk)
         except ValidationError as exc:
             errors_into(form, exc)
-        except ValueError as exc:
-            form.add_error(None, str(exc))
+        except ValueError:
+            form.add_error(
+                None, _("This story cannot be published: its sender has not agreed to that.")
+            )
     # The contributor's name and email are personal data: the reviewer's reading is audited.
     audit.record(audit.Action.VIEW, story, actor=request.user, detail={"scope": "review"})
     return _no_store(render(

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from linkwork.core.models import AuditEntry, Organisation
 from linkwork.core.roles import Role
+from linkwork.engagement import services
 from linkwork.engagement.models import RateCount, Story
 from linkwork.engagement.selectors import published_stories
 from tests.core.factories import OrganisationFactory, make_user
@@ -164,6 +165,8 @@ def test_stories_are_reviewed_only_by_their_programmes_managers() -> None:
     assert not published_stories().exists()
     again = manager.post(review, publish)  # a declined story cannot be published by replay
     assert again.status_code == 400
+    with pytest.raises(ValueError):
+        services.publish_story(actor=w["manager"], story=shared)
     shared.refresh_from_db()
     assert shared.status == Story.Status.DECLINED
 

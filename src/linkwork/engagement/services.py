@@ -395,6 +395,8 @@ def publish_story(*, actor: User, story: Story) -> Story:
     policy.check(actor, actions.REVIEW_STORY, story)
     if story.status == Story.Status.PUBLISHED:
         return story
+    if story.status == Story.Status.DECLINED:
+        raise ValueError("a story that was not published cannot be published now")
     if story.shared_by_public and not story.consent_to_publish:
         raise ValueError("the person who sent this story has not agreed to it being published")
     story.status = Story.Status.PUBLISHED

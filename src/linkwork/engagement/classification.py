@@ -14,7 +14,7 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
     "consultation": {
         "id": N, "organisation": N, "title": N, "slug": N, "summary": N, "consent_text": N,
         "privacy_notice": N, "opens_at": N, "closes_at": N, "anonymous": N, "ask_profile": N,
-        "languages": N, "created_by": P, "created_at": N,
+        "languages": N, "is_draft": N, "created_by": P, "created_at": N,
     },
     "consultationtranslation": {
         "id": N, "consultation": N, "language": N, "title": N, "summary": N, "consent_text": N,
@@ -23,7 +23,7 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
     "question": {
         "id": N, "consultation": N, "position": N, "kind": N, "text": N, "help_text": N,
         "required": N, "choices": N, "scale_min": N, "scale_max": N, "scale_min_label": N,
-        "scale_max_label": N,
+        "scale_max_label": N, "symbol": N,
     },
     "questiontranslation": {**_TEXT, "question": N},
     "event": {"id": N, "consultation": N, "name": N, "held_on": N},
@@ -53,8 +53,12 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
     "story": {
         "id": N, "organisation": N, "title": N, "slug": N, "summary": N, "body": N, "place": N,
         "themes": N, "tags": N, "status": N, "created_by": P, "reviewed_by": P,
-        "published_at": N,
+        "published_at": N, "shared_by_public": N, "contributor_name": P,
+        "contributor_email": P, "consent_to_publish": P, "consent_others": P,
+        "submitted_at": P, "review_note": N,
     },
+    # A hash of an address and a form for a few minutes: pseudonymous, so personal.
+    "ratecount": {"id": N, "key": P, "window": N, "count": N},
 }  # fmt: skip
 
 classify("engagement", CLASSIFICATION)

@@ -51,6 +51,8 @@ class Consultation(models.Model):
     )
     ask_profile = models.BooleanField(_("ask optional 'about you' questions"), default=True)
     languages = models.JSONField(_("languages"), default=list, blank=True)
+    #: Being built: not shown to the public until a programme manager publishes it.
+    is_draft = models.BooleanField(_("draft"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -64,7 +66,11 @@ class Consultation(models.Model):
 
     def is_open(self, at: Any = None) -> bool:
         now = at or timezone.now()
-        return self.opens_at <= now and (self.closes_at is None or now < self.closes_at)
+        return (
+            not self.is_draft
+            and self.opens_at <= now
+            and (self.closes_at is None or now < self.closes_at)
+        )
 
     def offered_languages(self) -> list[str]:
         return ["en", *[code for code in self.languages if code != "en"]]
@@ -115,6 +121,9 @@ class Question(models.Model):
     scale_max = models.SmallIntegerField(default=5)
     scale_min_label = models.CharField(max_length=100, blank=True)
     scale_max_label = models.CharField(max_length=100, blank=True)
+    #: The OpenMoji picture (hexcode) beside the question in the Easy Read form; empty means
+    #: the picture for its kind of question.
+    symbol = models.CharField(_("Easy Read picture"), max_length=20, blank=True)
 
     class Meta:
         ordering = ["consultation", "position", "id"]
@@ -309,6 +318,7 @@ class Story(models.Model):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "in_review", _("Waiting for review")
         PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Not published")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="stories")
     title = models.CharField(_("title"), max_length=200)
@@ -326,6 +336,15 @@ class Story(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # A story sent by a member of the public (not signed in): who to credit and how to reach
+    # them about it (never published), and what they agreed to.
+    shared_by_public = models.BooleanField(default=False)
+    contributor_name = models.CharField(_("name"), max_length=200, blank=True)
+    contributor_email = models.EmailField(_("email address"), blank=True)
+    consent_to_publish = models.BooleanField(default=False)
+    consent_others = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("note from the reviewer"), blank=True)
 
     class Meta:
         ordering = ["-published_at", "title"]
@@ -333,3 +352,20 @@ class Story(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RateCount(models.Model):
+    """How many public sends came from one address (hashed with its form) in one time window:
+    kept in the database so every app process counts against the same limit."""
+
+    key = models.CharField(max_length=64)
+    window = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="one_rate_count_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} in window {self.window}"

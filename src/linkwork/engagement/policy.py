@@ -22,6 +22,8 @@ from linkwork.engagement.models import (
 )
 
 CREATE_CONSULTATION = "engagement.create_consultation"
+#: Build a draft (details, questions, order), publish it, move its closing date.
+EDIT_CONSULTATION = "engagement.edit_consultation"
 VIEW_CONSULTATION = "engagement.view_consultation"
 VIEW_RESPONSES = "engagement.view_responses"
 VIEW_IDENTITIES = "engagement.view_respondent_identities"
@@ -30,6 +32,8 @@ IMPORT_RESPONSES = "engagement.import_responses"
 EXPORT_RESPONSES = "engagement.export_responses"
 RESPOND = "engagement.respond"
 SUBMIT_STORY = "engagement.submit_story"
+#: Anyone may send a story for review (it is published only after a programme manager's review).
+SHARE_STORY = "engagement.share_story"
 REVIEW_STORY = "engagement.review_story"
 VIEW_PUBLISHED_STORIES = "engagement.view_published_stories"
 
@@ -44,6 +48,7 @@ register_scope(ThemeAssignment, organisations=("run__question__consultation__org
 register_scope(Story, organisations=_ORG, owner="created_by_id")
 
 define(CREATE_CONSULTATION, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
+define(EDIT_CONSULTATION, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
 define(
     VIEW_CONSULTATION,
     Rule(Role.PROGRAMME_MANAGER, _PROGRAMME),
@@ -66,12 +71,27 @@ define(
     Rule(Role.PROGRAMME_MANAGER, _PROGRAMME),
 )
 define(REVIEW_STORY, Rule(Role.PROGRAMME_MANAGER, _PROGRAMME))
+define(SHARE_STORY, Rule(PUBLIC))
 define(VIEW_PUBLISHED_STORIES, Rule(PUBLIC))
 
 declare_urls(
     {
         "engagement:respond": RESPOND,
         "engagement:resume": RESPOND,
+        "engagement:respond_easy_read": RESPOND,
+        "engagement:resume_easy_read": RESPOND,
+        "engagement:story_share": SHARE_STORY,
+        "engagement:story_shared": SHARE_STORY,
+        "engagement:consultation_create": CREATE_CONSULTATION,
+        "engagement:consultation_build": EDIT_CONSULTATION,
+        "engagement:question_add": EDIT_CONSULTATION,
+        "engagement:question_edit": EDIT_CONSULTATION,
+        "engagement:question_move": EDIT_CONSULTATION,
+        "engagement:question_remove": EDIT_CONSULTATION,
+        "engagement:consultation_publish": EDIT_CONSULTATION,
+        "engagement:event_notes": IMPORT_RESPONSES,
+        "engagement:story_review_list": REVIEW_STORY,
+        "engagement:story_review": REVIEW_STORY,
         "engagement:thanks": RESPOND,
         "engagement:story_list": VIEW_PUBLISHED_STORIES,
         "engagement:story_detail": VIEW_PUBLISHED_STORIES,

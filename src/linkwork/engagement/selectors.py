@@ -43,6 +43,20 @@ def consultations_for(user: Actor) -> QuerySet[Consultation]:
     return policy.scope_queryset(user, actions.VIEW_CONSULTATION, qs)
 
 
+def attachable_consultations(user: Actor) -> QuerySet[Consultation]:
+    """Consultations a user may attach to something of theirs (network links event feedback to
+    one): those whose responses they may see, newest first. Other apps call this."""
+    qs = Consultation.objects.select_related("organisation").order_by("-opens_at", "title")
+    return policy.scope_queryset(user, actions.VIEW_RESPONSES, qs)
+
+
+def stories_to_review(user: Actor) -> QuerySet[Story]:
+    """Stories waiting for review that this user may review, newest first."""
+    waiting = Story.objects.filter(status=Story.Status.IN_REVIEW).select_related("organisation")
+    scoped = policy.scope_queryset(user, actions.REVIEW_STORY, waiting)
+    return scoped.order_by("-submitted_at", "-id")
+
+
 def open_consultation(slug: str) -> Consultation | None:
     consultation = Consultation.objects.filter(slug=slug).first()
     return consultation if consultation and consultation.is_open() else None
@@ -128,6 +142,31 @@ class ThemeSummary:
     size: int
     quotes: list[ThemeAssignment]
     by_group: dict[str, int | None]
+    #: Answers mainly in another theme that touch this one too (their secondary theme).
+    also_in: int = 0
+
+
+def standing_theme_ids(run: ThemeRun) -> dict[int, int]:
+    """Each theme id of a run -> the theme it now stands as (following merges), so a secondary
+    theme that an analyst merged away is shown as the theme it was merged into."""
+    parent = dict(run.themes.values_list("id", "merged_into_id"))
+    out: dict[int, int] = {}
+    for theme_id in parent:
+        current, seen = theme_id, set()
+        while parent.get(current) and current not in seen:
+            seen.add(current)
+            current = parent[current]  # type: ignore[assignment]
+        out[theme_id] = current
+    return out
+
+
+def secondary_of(standing: dict[int, int], theme_id: int, secondary_id: int | None) -> int | None:
+    """The standing secondary theme of an answer, or None when it has none or it is now the
+    same theme as its main one."""
+    if secondary_id is None:
+        return None
+    second = standing.get(secondary_id, secondary_id)
+    return None if second == standing.get(theme_id, theme_id) else second
 
 
 def theme_summaries(
@@ -138,13 +177,19 @@ def theme_summaries(
         ThemeAssignment.objects.filter(run=run)
         .select_related("answer")
         .values_list(
-            "theme_id", "id", "representative", "publish_quote", "answer__" + GROUPINGS[by]
+            "theme_id", "id", "representative", "publish_quote", "answer__" + GROUPINGS[by],
+            "secondary_theme_id",
         )
-    )
+    )  # fmt: skip
     sizes: Counter[int] = Counter(a[0] for a in assignments)
+    standing = standing_theme_ids(run)
+    also: Counter[int] = Counter()
     quote_ids: dict[int, list[int]] = defaultdict(list)
     groups: dict[int, Counter[str]] = defaultdict(Counter)
-    for theme_id, pk, representative, published, group in assignments:
+    for theme_id, pk, representative, published, group, secondary in assignments:
+        second = secondary_of(standing, theme_id, secondary)
+        if second is not None:
+            also[second] += 1
         if published or (representative and not published_only):
             quote_ids[theme_id].append(pk)
         groups[theme_id][group or "Not given"] += 1
@@ -160,7 +205,11 @@ def theme_summaries(
         )
         out.append(
             ThemeSummary(
-                theme, sizes.get(theme.pk, 0), picked[:5], suppress(dict(groups[theme.pk]))
+                theme,
+                sizes.get(theme.pk, 0),
+                picked[:5],
+                suppress(dict(groups[theme.pk])),
+                also.get(theme.pk, 0),
             )
         )
     return sorted(out, key=lambda s: -s.size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -67,7 +67,9 @@ def create_consultation(
     opens_at: datetime | None = None,
     closes_at: datetime | None = None,
     languages: Sequence[str] = (),
+    draft: bool = False,
 ) -> Consultation:
+    """A consultation with its questions; a ``draft`` is not public until it is published."""
     consultation = Consultation(
         organisation=organisation,
         title=title,
@@ -80,6 +82,7 @@ def create_consultation(
         opens_at=opens_at or timezone.now(),
         closes_at=closes_at,
         languages=list(languages),
+        is_draft=draft,
         created_by=actor,
     )
     policy.check(actor, actions.CREATE_CONSULTATION, consultation)
@@ -324,11 +327,18 @@ def record_event_notes(
     event_name: str,
     group: str,
     notes: Sequence[str],
+    held_on: date | None = None,
 ) -> int:
-    """Breakout-group notes from an event, one response per note, tagged by event and group."""
+    """Notes from an event (breakout groups, a focus group), one response per note, tagged by
+    event and group, answering an open question: they feed the same theme analysis."""
     consultation = question.consultation
     policy.check(actor, actions.IMPORT_RESPONSES, consultation)
-    event, _ = Event.objects.get_or_create(consultation=consultation, name=event_name.strip())
+    if question.kind != Question.Kind.OPEN:
+        raise ValueError("event notes answer an open question")
+    event, _ = Event.objects.get_or_create(consultation=consultation, name=event_name.strip()[:200])
+    if held_on is not None and event.held_on != held_on:
+        event.held_on = held_on
+        event.save(update_fields=["held_on"])
     count = 0
     for note in notes:
         if not note.strip():
@@ -381,7 +391,14 @@ def submit_story(
 
 @transaction.atomic
 def publish_story(*, actor: User, story: Story) -> Story:
+    """Publish a story after review; a story from the public only with its sender's consent."""
     policy.check(actor, actions.REVIEW_STORY, story)
+    if story.status == Story.Status.PUBLISHED:
+        return story
+    if story.status == Story.Status.DECLINED:
+        raise ValueError("a story that was not published cannot be published now")
+    if story.shared_by_public and not story.consent_to_publish:
+        raise ValueError("the person who sent this story has not agreed to it being published")
     story.status = Story.Status.PUBLISHED
     story.reviewed_by = actor
     story.published_at = timezone.now()

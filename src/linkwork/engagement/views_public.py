@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from linkwork.engagement import selectors, services
+from linkwork.engagement import rate_limit, selectors, services
+from linkwork.engagement.easy_read_page import easy_read_context
 from linkwork.engagement.forms import ResponseForm, initial_from, sign_started
 from linkwork.engagement.models import (
     RTL_LANGUAGES,
@@ -21,25 +19,19 @@ from linkwork.engagement.models import (
     hash_token,
 )
 
-#: Sends allowed from one address to one consultation in RATE_WINDOW seconds.
-RATE_LIMIT = 10
-RATE_WINDOW = 600
-
 
 def _language(request: HttpRequest, consultation: Consultation) -> str:
     wanted = request.GET.get("lang") or request.POST.get("lang") or "en"
     return wanted if wanted in consultation.offered_languages() else "en"
 
 
+#: The language code of the Easy Read form: a consultation's "en-easy" translation, if it has
+#: one, gives its questions in Easy Read words.
+EASY_READ = "en-easy"
+
+
 def _rate_limited(request: HttpRequest, consultation: Consultation) -> bool:
-    # Only a hash of the address is kept, and only for the window (not personal data at rest).
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "engagement-rate:" + hashlib.sha256(f"{consultation.pk}:{address}".encode()).hexdigest()
-    count = cache.get(key, 0)
-    if count >= RATE_LIMIT:
-        return True
-    cache.set(key, count + 1, RATE_WINDOW)
-    return False
+    return rate_limit.over_limit(request, f"consultation:{consultation.pk}")
 
 
 def _page(
@@ -50,6 +42,7 @@ def _page(
     *,
     status: int = 200,
     resume_url: str = "",
+    easy_read: bool = False,
 ) -> HttpResponse:
     translation = ConsultationTranslation.objects.filter(
         consultation=consultation, language=language
@@ -76,7 +69,10 @@ def _page(
         "languages": consultation.offered_languages(),
         "resume_url": resume_url,
     }
-    response = render(request, "engagement/respond.html", context, status=status)
+    if easy_read:
+        context.update(easy_read_context(consultation, form))
+    template = "engagement/respond_easy_read.html" if easy_read else "engagement/respond.html"
+    response = render(request, template, context, status=status)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -84,9 +80,14 @@ def _page(
 @never_cache
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
+    return answer(request, slug, token, easy_read=False)
+
+
+def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> HttpResponse:
+    """The response form (standard or Easy Read: the same form and service behind both)."""
     consultation = selectors.open_consultation(slug)
     if consultation is None:
-        closed = Consultation.objects.filter(slug=slug).first()
+        closed = Consultation.objects.filter(slug=slug, is_draft=False).first()
         if closed is None:
             raise Http404
         return render(request, "engagement/closed.html", {"consultation": closed}, status=410)
@@ -103,15 +104,19 @@ def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
                 {"consultation": consultation},
                 status=404,
             )
-    language = _language(request, consultation)
+    language = EASY_READ if easy_read else _language(request, consultation)
     if request.method == "GET":
         initial = {"started": sign_started(), **(initial_from(saved) if saved else {})}
         form = ResponseForm(
             consultation=consultation,
-            language=saved.language if saved and "lang" not in request.GET else language,
+            language=(
+                saved.language
+                if saved and "lang" not in request.GET and not easy_read
+                else language
+            ),
             initial=initial,
         )
-        return _page(request, consultation, form, language)
+        return _page(request, consultation, form, language, easy_read=easy_read)
     submitting = request.POST.get("action") != "save"
     form = ResponseForm(
         request.POST, consultation=consultation, language=language, submitting=submitting
@@ -121,7 +126,7 @@ def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
             request, "engagement/slow_down.html", {"consultation": consultation}, status=429
         )
     if not form.is_valid():
-        return _page(request, consultation, form, language, status=400)
+        return _page(request, consultation, form, language, status=400, easy_read=easy_read)
     _saved, new_token = services.save_response(
         consultation=consultation, answers=form.answers(), profile=form.profile(),
         submit=submitting, language=language, response=saved,
@@ -131,7 +136,8 @@ def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
     )  # fmt: skip
     if submitting:
         return redirect("engagement:thanks", slug=consultation.slug)
-    resume = reverse("engagement:resume", kwargs={"slug": slug, "token": new_token or token})
+    resume_view = "engagement:resume_easy_read" if easy_read else "engagement:resume"
+    resume = reverse(resume_view, kwargs={"slug": slug, "token": new_token or token})
     page = render(
         request, "engagement/saved.html",
         {"consultation": consultation, "resume_url": request.build_absolute_uri(resume)},
@@ -141,7 +147,7 @@ def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
 
 
 def thanks(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation = get_object_or_404(Consultation, slug=slug)
+    consultation = get_object_or_404(Consultation, slug=slug, is_draft=False)
     return render(request, "engagement/thanks.html", {"consultation": consultation})
 
 

@@ -52,7 +52,11 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 def consultation_list(request: HttpRequest) -> HttpResponse:
     policy.check(request.user, actions.VIEW_CONSULTATION)
     consultations = selectors.consultations_for(request.user)
-    return render(request, "engagement/consultation_list.html", {"consultations": consultations})
+    return render(request, "engagement/consultation_list.html", {
+        "consultations": consultations,
+        "can_create": policy.can(request.user, actions.CREATE_CONSULTATION),
+        "can_review_stories": policy.can(request.user, actions.REVIEW_STORY),
+    })  # fmt: skip
 
 
 @login_required
@@ -72,6 +76,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consultation": consultation, "closed": closed, "open_questions": open_questions,
         "by": by, "groupings": list(selectors.GROUPINGS),
         "can_analyse": policy.can(request.user, actions.ANALYSE, consultation),
+        "can_edit": policy.can(request.user, actions.EDIT_CONSULTATION, consultation),
+        "can_add_notes": policy.can(request.user, actions.IMPORT_RESPONSES, consultation),
     }))  # fmt: skip
 
 
@@ -108,13 +114,17 @@ def theme_review(request: HttpRequest, pk: int, question_id: int) -> HttpRespons
     )
     themes = list(run.themes.filter(merged_into__isnull=True))
     theme_id = request.GET.get("theme", "")
-    members = []
+    members: list[tuple[ThemeAssignment, str]] = []
     if theme_id.isdigit():
-        members = list(
+        labels = {t.pk: t.label for t in run.themes.all()}
+        standing = selectors.standing_theme_ids(run)
+        for m in (
             ThemeAssignment.objects.filter(run=run, theme_id=int(theme_id))
             .select_related("answer", "machine_theme")
             .order_by("id")[:200]
-        )
+        ):
+            second = selectors.secondary_of(standing, m.theme_id, m.secondary_theme_id)
+            members.append((m, labels.get(second, "") if second else ""))
     audit.record(audit.Action.VIEW, run, actor=request.user, detail={"scope": "themes"})
     return _no_store(render(request, "engagement/theme_review.html", {
         "consultation": consultation, "question": question, "run": run, "summaries": summaries,
@@ -210,14 +220,20 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, actions.VIEW_IDENTITIES, consultation
     )
     questions = list(consultation.questions.order_by("position", "id"))
-    coded: dict[tuple[int, int], str] = {}
+    coded: dict[tuple[int, int], tuple[str, str]] = {}
     for question in questions:
         run = selectors.latest_run(question)
         if run:
-            for answer_id, label in ThemeAssignment.objects.filter(run=run).values_list(
-                "answer_id", "theme__label"
-            ):
-                coded[(question.pk, answer_id)] = label
+            labels = {t.pk: t.label for t in run.themes.all()}
+            standing = selectors.standing_theme_ids(run)
+            for answer_id, theme_id, secondary_id in ThemeAssignment.objects.filter(
+                run=run
+            ).values_list("answer_id", "theme_id", "secondary_theme_id"):
+                second = selectors.secondary_of(standing, theme_id, secondary_id)
+                coded[(question.pk, answer_id)] = (
+                    labels[theme_id],
+                    labels.get(second, "") if second else "",
+                )
     out = io.StringIO()
     writer = csv.writer(out)
     header = [
@@ -234,7 +250,9 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     if show_names:
         header += ["name", "email"]
     for n, q in enumerate(questions, start=1):
-        header += [f"q{n}"] + ([f"q{n}_theme"] if q.kind == Question.Kind.OPEN else [])
+        header += [f"q{n}"]
+        if q.kind == Question.Kind.OPEN:
+            header += [f"q{n}_theme", f"q{n}_theme2"]
     writer.writerow(header)
     responses = (
         consultation.responses.filter(status="submitted")
@@ -265,7 +283,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
             )
             row.append(value)
             if q.kind == Question.Kind.OPEN:
-                row.append(coded.get((q.pk, a.pk), "") if a else "")
+                row.extend(coded.get((q.pk, a.pk), ("", "")) if a else ("", ""))
         writer.writerow([safe_cell(v) for v in row])
     audit.record(
         audit.Action.EXPORT,

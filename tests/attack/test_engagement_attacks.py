@@ -86,10 +86,6 @@ def test_unpublished_stories_are_not_public(client: Client) -> None:
     assert b"Draft story" not in client.get("/stories/").content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-8: a consultation that has not opened yet shows its title to anyone by slug",
-)
 def test_a_consultation_not_yet_open_reveals_nothing(client: Client) -> None:
     ConsultationFactory(
         slug="future-plans",

@@ -148,9 +148,9 @@ def test_many_sends_from_one_address_are_slowed_down() -> None:
 def test_closed_and_not_yet_open_consultations_take_no_answers() -> None:
     closed = ConsultationFactory(closes_at=timezone.now() - dt.timedelta(hours=1))
     later = ConsultationFactory(opens_at=timezone.now() + dt.timedelta(days=1))
-    for consultation in (closed, later):
-        url = reverse("engagement:respond", args=[consultation.slug])
-        assert Client().get(url).status_code == 410
+    assert Client().get(reverse("engagement:respond", args=[closed.slug])).status_code == 410
+    # one not yet open is as unknown as one that does not exist (its title is not announced)
+    assert Client().get(reverse("engagement:respond", args=[later.slug])).status_code == 404
     assert Client().get(reverse("engagement:respond", args=["no-such"])).status_code == 404
 
 

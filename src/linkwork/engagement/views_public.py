@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -77,6 +79,12 @@ def _page(
     return response
 
 
+def _published(slug: str) -> QuerySet[Consultation]:
+    """A consultation the public may know exists: published and already opened (one not yet
+    open is as unknown as a draft, so its title does not leak before it is announced)."""
+    return Consultation.objects.filter(slug=slug, is_draft=False, opens_at__lte=timezone.now())
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, slug: str, token: str = "") -> HttpResponse:
@@ -87,7 +95,7 @@ def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> H
     """The response form (standard or Easy Read: the same form and service behind both)."""
     consultation = selectors.open_consultation(slug)
     if consultation is None:
-        closed = Consultation.objects.filter(slug=slug, is_draft=False).first()
+        closed = _published(slug).first()
         if closed is None:
             raise Http404
         return render(request, "engagement/closed.html", {"consultation": closed}, status=410)
@@ -147,7 +155,7 @@ def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> H
 
 
 def thanks(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation = get_object_or_404(Consultation, slug=slug, is_draft=False)
+    consultation = get_object_or_404(_published(slug))
     return render(request, "engagement/thanks.html", {"consultation": consultation})
 
 

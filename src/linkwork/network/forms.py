@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from linkwork.core.models import User
 from linkwork.engagement.models import Story
-from linkwork.engagement.selectors import consultations_for, published_stories
+from linkwork.engagement.selectors import attachable_consultations, published_stories
 from linkwork.network.choices import Area, Audience, PackSection
 from linkwork.network.models import CaseStudyLink, Event, MemberProfile, Resource
 
@@ -160,7 +160,7 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["feedback_consultation"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = consultations_for(user)
+        field.queryset = attachable_consultations(user)
         field.empty_label = _("None")
         _style(self)
 

@@ -48,7 +48,7 @@ def create_event(
 ) -> Event:
     core_policy.check(actor, policy.MANAGE_EVENT)
     if feedback_consultation is not None and not core_policy.can(
-        actor, engagement_policy.VIEW_CONSULTATION, feedback_consultation
+        actor, engagement_policy.VIEW_RESPONSES, feedback_consultation
     ):
         raise ValidationError(
             {"feedback_consultation": _("Choose a consultation your programme runs.")}

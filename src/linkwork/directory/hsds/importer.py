@@ -163,7 +163,8 @@ class Collector:
             values["resource_id"] = uuid.UUID(obj["resource_id"])
         if kind == "service" and "last_modified" in obj:
             extra["last_modified"] = obj["last_modified"]
-        ours = obj.get(EXTENSION) if isinstance(obj.get(EXTENSION), dict) else {}
+        found = obj.get(EXTENSION)
+        ours: dict[str, Any] = found if isinstance(found, dict) else {}
         for key, val in obj.items():
             if (key not in known and key != EXTENSION) or (
                 key == EXTENSION and not isinstance(val, dict)

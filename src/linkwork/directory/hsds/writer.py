@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from linkwork.directory.hsds.importer import (
+from linkwork.directory.hsds.collector import (
     Collector,
     ImportFailed,
     ImportProblem,

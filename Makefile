@@ -32,6 +32,7 @@ demo: $(STAMP_BASE)
 test: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy src/linkwork
 	$(PY) scripts/check_test_tools.py
 	$(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile
 	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"
@@ -45,6 +46,7 @@ test-postgres: $(STAMP_TEST)
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy src/linkwork
 
 format: $(STAMP_TEST)
 	$(VENV)/bin/ruff format .

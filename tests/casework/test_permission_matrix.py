@@ -72,56 +72,9 @@ ACTORS = [
     "admin",
 ]
 
-#: URL names of apps that predate the policy (directory, search, places, core, accounts,
-#: admin). Frozen: a new URL anywhere must be declared with ``policy.declare_urls``.
+#: URL names not yet declared (the search API, declared by the search app's own policy).
+#: Frozen: a new URL anywhere must be declared with ``policy.declare_urls``.
 NOT_YET_DECLARED = {
-    "core:about_data",
-    "core:audit_log",
-    "core:dashboard",
-    "core:healthz",
-    "core:home",
-    "directory:claim",
-    "directory:confirm_accurate",
-    "directory:edit_contacts",
-    "directory:edit_location",
-    "directory:edit_organisation",
-    "directory:edit_service",
-    "directory:edit_times",
-    "directory:editor_dashboard",
-    "directory:history",
-    "directory:moderation_queue",
-    "directory:my_list",
-    "directory:my_list_add",
-    "directory:my_list_pdf",
-    "directory:my_list_print",
-    "directory:my_list_remove",
-    "directory:my_list_share",
-    "directory:my_list_shared",
-    "directory:my_list_shared_done",
-    "directory:new_service",
-    "directory:organisation",
-    "directory:report_problem",
-    "directory:resolve_problem",
-    "directory:review_change",
-    "directory:review_claim",
-    "directory:review_duplicate",
-    "directory:search",
-    "directory:service",
-    "directory:widget",
-    "directory:widget_builder",
-    "login",
-    "logout",
-    "password_change",
-    "password_change_done",
-    "password_reset",
-    "password_reset_complete",
-    "password_reset_confirm",
-    "password_reset_done",
-    "set_language",
-    "GET /api/v1/me",
-    "GET /api/v1/places/postcodes/{postcode}",
-    "PATCH /api/v1/directory/services/{service_id}",
-    "PATCH /api/v1/directory/organizations/{organization_id}",
     "GET /api/v1/search",
     "POST /api/v1/match",
 }
@@ -167,12 +120,21 @@ def test_every_url_and_api_operation_names_its_action() -> None:
     assert not stale, f"now declared, remove from NOT_YET_DECLARED: {stale}"
 
 
+#: API operations other apps hold to their rules in their own tests.
+API_TESTED_ELSEWHERE = (
+    "/api/v1/insight/",  # tests/insight/test_api.py
+    "/api/v1/directory/",  # tests/directory/test_policy_matrix.py
+    "/api/v1/places/",  # public reference data: tests/places
+    "/api/v1/me",  # the caller's own account: tests/core
+)
+
+
 def test_every_casework_and_outcomes_entry_is_in_the_matrix() -> None:
     ours = {
         k
         for k in policy.url_actions()
         if k.split(":")[0] in ("casework", "outcomes", "fhir")
-        or ("/api/v1/" in k and "/api/v1/insight/" not in k)  # insight: tests/insight/test_api.py
+        or ("/api/v1/" in k and not k.split(" ")[1].startswith(API_TESTED_ELSEWHERE))
     }
     assert ours - {e.key for e in ENDPOINTS} == set()
 

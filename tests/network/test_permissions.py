@@ -106,7 +106,7 @@ def test_every_network_page_names_its_action() -> None:
     for pattern in _patterns():
         if pattern.name == "personal_feed":
             continue  # opened by calendar apps with the opaque token: see the view's docstring
-        action = getattr(pattern.callback, "network_action", None)
+        action = getattr(pattern.callback, "policy_action", None)
         assert action in actions, f"{pattern.name} names no network action"
 
 

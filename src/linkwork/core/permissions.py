@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.utils.cache import add_never_cache_headers
 
 from linkwork.core import policy
 from linkwork.core.models import Organisation, User
@@ -45,23 +47,37 @@ def require_role(*roles: Role | str) -> Callable[[View], View]:
     return decorator
 
 
-def require_action(action: str) -> Callable[[View], View]:
-    """View decorator naming the policy action the page serves: signed-out people go to the
-    login page (unless the action is public), users holding no role the action allows get
-    403. The object check (404 outside scope) is the selector's and the service's."""
-    policy.rules_for(action)  # an undefined action fails at import, not on first request
+AnyView = TypeVar("AnyView", bound=Callable[..., HttpResponseBase])
 
-    def decorator(view: View) -> View:
+
+def require_action(
+    action: str, *, in_scope: bool = False, private: bool = False
+) -> Callable[[AnyView], AnyView]:
+    """View decorator naming the policy action the page serves, the one way every app marks its
+    views (``policy_action``, read by ``policy.declare_view_actions`` and the permission matrix).
+
+    Signed-out people go to the login page (unless the action is public); users holding no role
+    the action allows get 403. With ``in_scope`` the role must also reach some object in its
+    scope (``policy.can`` without an object: e.g. a programme manager with no programme gets 403).
+    With ``private`` every response is marked never to be cached. The object check (404
+    outside scope) is the selector's and the service's."""
+    policy.rules_for(action)  # an undefined action fails at import, not on first request
+    allowed = policy.can if in_scope else policy.holds_role_for
+
+    def decorator(view: AnyView) -> AnyView:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not policy.holds_role_for(request.user, action):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not allowed(request.user, action):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
+                raise PermissionDenied(action)
+            response = view(request, *args, **kwargs)
+            if private:
+                add_never_cache_headers(response)
+            return response
 
         wrapped.policy_action = action  # type: ignore[attr-defined]
-        return wrapped
+        return cast(AnyView, wrapped)
 
     return decorator
 

@@ -3,6 +3,7 @@ from django.urls import path
 from linkwork.core import (
     account_policy,  # noqa: F401  (declares the account pages)
     account_views,
+    site_policy,  # noqa: F401  (declares the site's own pages and signing in)
     views,
 )
 

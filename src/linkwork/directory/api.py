@@ -75,6 +75,8 @@ def _fields(body: ChangeIn) -> dict[str, Any]:
 )
 def change_service(request: HttpRequest, service_id: uuid.UUID, body: ChangeIn) -> ChangeOut:
     service = get_object_or_404(Service.objects.select_related("organization"), id=service_id)
+    if service.organization is None:  # nobody's to change: no editor owns it
+        raise PermissionDenied("That record does not belong to an organisation.")
     return _submit(request, ServiceForm, "service", service.organization, service, _fields(body))
 
 

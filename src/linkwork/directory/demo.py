@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
 from linkwork.directory import models as m
@@ -39,7 +41,7 @@ def _uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
-def _places(rng: random.Random, n: int) -> list[dict[str, Any]]:
+def _places(rng: random.Random, n: int) -> Sequence[Mapping[str, Any]]:
     from linkwork.places.models import Postcode
 
     rows = list(
@@ -57,7 +59,7 @@ def _places(rng: random.Random, n: int) -> list[dict[str, Any]]:
 class Batch:
     """Objects to insert, flushed by model in dependency order."""
 
-    ORDER = [
+    ORDER: list[type[models.Model]] = [
         m.Organization,
         m.Location,
         m.Address,
@@ -73,7 +75,7 @@ class Batch:
     ]
 
     def __init__(self) -> None:
-        self.items: dict[type, list[Any]] = {k: [] for k in self.ORDER}
+        self.items: dict[type[models.Model], list[Any]] = {k: [] for k in self.ORDER}
         self.counts: dict[str, int] = {}
 
     def add(self, obj: Any) -> Any:
@@ -84,8 +86,8 @@ class Batch:
         for model in self.ORDER:
             objs = self.items[model]
             if objs:
-                model.objects.bulk_create(objs, batch_size=BATCH)
-                key = model._meta.model_name
+                model._default_manager.bulk_create(objs, batch_size=BATCH)
+                key = model._meta.model_name or model.__name__.lower()
                 self.counts[key] = self.counts.get(key, 0) + len(objs)
                 self.items[model] = []
 
@@ -95,7 +97,7 @@ def _service(
     rng: random.Random,
     *,
     org: m.Organization,
-    place: dict[str, Any],
+    place: Mapping[str, Any],
     template: tuple,
     code: str,
     terms: dict[str, uuid.UUID],

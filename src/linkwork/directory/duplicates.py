@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlparse
 
 from django.db.models import Q
@@ -51,7 +52,7 @@ def similarity(a: dict, b: dict) -> tuple[float, list[str]]:
 
 def _profiles(ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict]:
     ids = list(ids)
-    out = {
+    out: dict[uuid.UUID, dict[str, Any]] = {
         r["id"]: {**r, "phones": [], "host": _host(r["url"])}
         for r in Service.objects.filter(id__in=ids).values("id", "name", "postcode", "url")
     }

@@ -115,8 +115,14 @@ def apply(
     object_id: uuid.UUID | None,
     organization: Organization,
     values: dict[str, Any],
-) -> tuple[Any, list[dict[str, Any]], str]:
+) -> tuple[Organization | Service, list[dict[str, Any]], str]:
     kind = ChangeRecord.Kind.UPDATE
+    if object_type == "new_service":
+        service = Service(organization=organization, owner=organization.owner)
+        _set_service(service, values)
+        return service, _changes({}, values), ChangeRecord.Kind.CREATE
+    if object_id is None:
+        raise ValueError(f"{object_type} needs the id of the record it changes")
     if object_type == "organization":
         record = Organization.objects.get(id=object_id)
         before = snapshot(object_type, record)
@@ -124,34 +130,24 @@ def apply(
             if f in values:
                 setattr(record, f, values[f])
         record.save()
-    elif object_type == "new_service":
-        record = Service(organization=organization, owner=organization.owner)
-        before = {}
-        kind = ChangeRecord.Kind.CREATE
-        _set_service(record, values)
-    elif object_type == "service":
-        record = Service.objects.get(id=object_id)
-        before = snapshot(object_type, record)
-        _set_service(record, values)
+        return record, _changes(before, {**before, **values}), kind
+    service = Service.objects.get(id=object_id)
+    before = snapshot(object_type, service)
+    if object_type == "service":
+        _set_service(service, values)
     elif object_type == "service_times":
-        record = Service.objects.get(id=object_id)
-        before = snapshot(object_type, record)
-        record.schedules.filter(freq="WEEKLY").delete()
+        service.schedules.filter(freq="WEEKLY").delete()
         for i, row in enumerate(values.get("schedules", [])):
-            Schedule.objects.create(service=record, freq="WEEKLY", position=i, **row)
-        record.extra.pop("last_modified", None)
-        record.save()
+            Schedule.objects.create(service=service, freq="WEEKLY", position=i, **row)
+        service.extra.pop("last_modified", None)
+        service.save()
     elif object_type == "service_contacts":
-        record = Service.objects.get(id=object_id)
-        before = snapshot(object_type, record)
-        _set_contacts(record, {**before, **values})
+        _set_contacts(service, {**before, **values})
     elif object_type == "service_location":
-        record = Service.objects.get(id=object_id)
-        before = snapshot(object_type, record)
-        _set_location(record, organization, {**before, **values})
+        _set_location(service, organization, {**before, **values})
     else:
         raise ValueError(object_type)
-    return record, _changes(before, {**before, **values}), kind
+    return service, _changes(before, {**before, **values}), kind
 
 
 def _set_contacts(service: Service, values: dict[str, Any]) -> None:
@@ -184,8 +180,9 @@ def _set_location(service: Service, organization: Organization, values: dict[str
     sat = service.service_at_locations.select_related("location").first()
     if sat is None or sat.location is None:
         loc = Location.objects.create(location_type="physical", organization=organization)
-        sat = ServiceAtLocation.objects.create(service=service, location=loc)
-    loc = sat.location
+        ServiceAtLocation.objects.create(service=service, location=loc)
+    else:
+        loc = sat.location
     loc.name, loc.transportation = values.get("name", ""), values.get("transportation", "")
     from linkwork.places.models import Postcode
 

@@ -132,7 +132,8 @@ class TimesForm(DesignSystemFormMixin, forms.Form):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for i in range(self.ROWS):
             days, opens, closes = (
                 data.get(f"days_{i}"),
@@ -232,8 +233,13 @@ class ClaimForm(DesignSystemFormMixin, forms.Form):
 
     def __init__(self, *args: Any, accounts: list[tuple[str, str]], **kwargs: Any) -> None:
         # choices must be in place before the mixin looks at errors (which validates)
-        self.base_fields = copy.deepcopy(type(self).base_fields)
-        self.base_fields["account"].choices = accounts
+        fields = copy.deepcopy(type(self).base_fields)
+        account = fields["account"]
+        assert isinstance(account, forms.ChoiceField)
+        account.choices = accounts
+        # django-stubs types base_fields as a ClassVar; Django reads it through the instance
+        # (BaseForm.__init__ copies self.base_fields), so a per-instance copy is supported.
+        self.base_fields = fields  # type: ignore[misc]
         super().__init__(*args, **kwargs)
 
     note = forms.CharField(

@@ -217,7 +217,7 @@ def _paged_ids(
 ) -> tuple[list[Model], int]:
     """One page of records from an already ranked list of ids, in that order."""
     chosen = ids[(page - 1) * per_page : page * per_page]
-    by_id = {r.pk: r for r in model.objects.filter(pk__in=chosen)}
+    by_id = {r.pk: r for r in model._default_manager.filter(pk__in=chosen)}
     return [by_id[i] for i in chosen if i in by_id], len(ids)
 
 
@@ -561,11 +561,12 @@ def list_service_at_locations(
         near = [
             (rank.get(service_id, 0), distance_m(place[1], place[2], lat, lon), sid)
             for sid, service_id, lat, lon in rows
+            if lat is not None and lon is not None  # always: filtered on a range
         ]
         ids = [sid for _, d, sid in sorted(near) if d <= km * 1000]
     elif rank:
-        rows = qs.values_list("id", "service_id")
-        ids = [sid for sid, service_id in sorted(rows, key=lambda r: rank[r[1]])]
+        pairs = qs.values_list("id", "service_id")
+        ids = [sid for sid, service_id in sorted(pairs, key=lambda r: rank[r[1]])]
     else:
         ids = list(qs.values_list("id", flat=True))
     shape = exporter.SAT_FULL if full else exporter.SAT_BRIEF

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from linkwork.core import policy
 from linkwork.core.permissions import community_organisation_ids, has_role
 from linkwork.core.roles import Role
 from linkwork.directory.models import Organization
+from linkwork.directory.policy import EDIT
 
 
 def is_moderator(user: Any) -> bool:
@@ -24,13 +26,9 @@ def editable_organizations(user: Any) -> QuerySet[Organization]:
 
 
 def can_edit(user: Any, organization: Organization | None) -> bool:
-    """An editor may change an organisation (and its services) their account owns."""
+    """An editor may change an organisation (and its services) their account owns; a moderator
+    any (the ``directory.edit`` rule of the core policy). A record no organisation owns is the
+    moderators' alone."""
     if organization is None:
         return is_moderator(user)
-    if is_moderator(user):
-        return True
-    return (
-        has_role(user, Role.COMMUNITY_EDITOR)
-        and organization.owner_id is not None
-        and organization.owner_id in community_organisation_ids(user)
-    )
+    return policy.can(user, EDIT, organization)

@@ -286,6 +286,6 @@ def place_texts(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     missing = [sid for sid in service_ids if sid not in places]
     if missing:
         for area in ServiceArea.objects.filter(service_id__in=missing).order_by("service_id", "id"):
-            if area.service_id not in places and area.name:
+            if area.service_id is not None and area.service_id not in places and area.name:
                 places[area.service_id] = area.name
     return places

@@ -269,7 +269,7 @@ def merge_services(*, keep: Service, merge: Service, moderator: Any) -> None:
                 or rel.related_model._meta.app_label != "directory"
             ):
                 continue
-            n = rel.related_model.objects.filter(**{rel.field.name: merge}).update(
+            n = rel.related_model._default_manager.filter(**{rel.field.name: merge}).update(
                 **{rel.field.name: keep}
             )
             if n:

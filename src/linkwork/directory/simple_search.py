@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from linkwork.directory import selectors
 from linkwork.directory.models import Service
-from linkwork.directory.search_backend import SearchHit, SearchPage, SearchParams
+from linkwork.directory.search_types import SearchHit, SearchPage, SearchParams
 
 DEFAULT_DISTANCE_KM = 20.0
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 
 from linkwork.core import audit, policy
 from linkwork.core.models import AuditEntry
+from linkwork.core.permissions import require_action
 from linkwork.governance import conf, rectification, selectors
 from linkwork.governance import policy as actions
 from linkwork.governance.csv_export import write_rows
@@ -28,20 +25,7 @@ View = Callable[..., HttpResponseBase]
 def requires(action: str) -> Callable[[View], View]:
     """Signed-out people go to the login page; others need the action (403 otherwise).
     Pages hold personal data: never cached."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not policy.can(request.user, action):
-                raise PermissionDenied(action)
-            return view(request, *args, **kwargs)
-
-        wrapped.policy_action = action  # type: ignore[attr-defined]
-        return never_cache(wrapped)
-
-    return decorator
+    return require_action(action, in_scope=True, private=True)
 
 
 @requires(actions.VIEW_DASHBOARD)

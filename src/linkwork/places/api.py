@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from linkwork.core.problems import problem
 from linkwork.places.selectors import (
     InvalidPostcode,
     PlaceRecord,
@@ -35,8 +36,6 @@ class ProblemOut(Schema):
     ),
 )
 def postcode_detail(request: HttpRequest, postcode: str) -> HttpResponse | PlaceRecord:
-    from linkwork.api import problem
-
     try:
         record = lookup_postcode(postcode)
     except InvalidPostcode as exc:

@@ -37,6 +37,25 @@ def _open(case: Case) -> None:
         raise ValidationError(_("This case is closed; reopen it with a new referral."))
 
 
+MAX_ENCOUNTER_MINUTES = 600
+
+
+def _check_duration(minutes: object) -> None:
+    """The one rule for an encounter's length, whichever adapter sent it (form, API, command):
+    whole minutes from 0 to ten hours, or not given."""
+    if minutes is None:
+        return
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        raise ValidationError({"duration_minutes": _("Give the length as whole minutes.")})
+    if not 0 <= minutes <= MAX_ENCOUNTER_MINUTES:
+        raise ValidationError(
+            {
+                "duration_minutes": _("The length must be between 0 and %(max)d minutes.")
+                % {"max": MAX_ENCOUNTER_MINUTES}
+            }
+        )
+
+
 @service
 @transaction.atomic
 def record_encounter(
@@ -53,6 +72,7 @@ def record_encounter(
     """Record a contact (or book one). The first attended contact makes an allocated case
     active; a follow-up date sets when the case is next due."""
     policy.check(actor, "casework.record_encounter", case)
+    _check_duration(duration_minutes)
     _open(case)
     encounter = Encounter.objects.create(
         case=case,
@@ -84,6 +104,8 @@ def update_encounter(
     policy.check(actor, "casework.record_encounter", encounter)
     allowed = {"occurred_at", "mode", "attendance", "duration_minutes", "notes"}
     changes = {k: v for k, v in data.items() if k in allowed}
+    if "duration_minutes" in changes:
+        _check_duration(changes["duration_minutes"])
     before = {k: getattr(encounter, k) for k in changes}
     encounter = save_versioned(encounter, expected_version=expected_version, changes=changes)
     audit.record(

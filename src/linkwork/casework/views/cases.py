@@ -39,7 +39,7 @@ from linkwork.core.permissions import acting_user, require_action
 @require_action("casework.view_caseload")
 def caseload(request: HttpRequest) -> HttpResponse:
     data = caseload_for(request.user)
-    summary = caseload_summary(request.user)
+    summary = caseload_summary(acting_user(request))
     shown = [c.pk for c in data.active + data.follow_ups_due + data.overdue_referrals]
     shown += [link.case_id for link in data.stalled_links]
     record_list_view(Case, shown, request.user, via="caseload")

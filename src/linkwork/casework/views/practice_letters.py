@@ -15,7 +15,9 @@ from linkwork.core.permissions import require_action
 
 
 def _own_discharge(request: HttpRequest, pk: int) -> Discharge:
-    letters = policy.scope_queryset(request.user, "casework.view_discharge", Discharge.objects)
+    letters = policy.scope_queryset(
+        request.user, "casework.view_discharge", Discharge.objects.all()
+    )
     discharge = (
         letters.select_related(
             "case__person__gp_practice",

@@ -58,6 +58,8 @@ def refresh_categories(service_ids: list[uuid.UUID]) -> None:
             "link_id", "taxonomy_term_id", "taxonomy_term__maps_to_id"
         )
         for service_id, term_id, maps_to in rows:
+            if service_id is None:  # cannot happen: filtered on link_id above
+                continue
             if term_id in default_ids:
                 pairs.add((service_id, term_id))
             elif maps_to:
@@ -154,7 +156,7 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
     from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
     rows = collector.rows
-    first_sat: dict[uuid.UUID, tuple[int, uuid.UUID | None]] = {}
+    first_sat: dict[uuid.UUID, tuple[tuple[int, str], uuid.UUID | None]] = {}
     for sat in rows["service_at_location"].values():
         sid = sat.values.get("service_id")
         if sid is None:
@@ -164,7 +166,7 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
             continue  # a head office or a postal address is not where the service happens
         key = (sat.position, str(sat.id))
         if sid not in first_sat or key < first_sat[sid][0]:
-            first_sat[sid] = (key, sat.values.get("location_id"))  # type: ignore[assignment]
+            first_sat[sid] = (key, sat.values.get("location_id"))
     first_address: dict[uuid.UUID, tuple] = {}
     for addr in rows["address"].values():
         lid = addr.values.get("location_id")
@@ -186,7 +188,7 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
             location = rows["location"].get(location_id) if location_id else None
             if location is None and location_id is not None:
                 later.append(sid)
-            elif location is not None:
+            elif location is not None and location_id is not None:
                 fields["latitude"] = location.values.get("latitude")
                 fields["longitude"] = location.values.get("longitude")
                 code = first_address.get(location_id, (None, ""))[1]

@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC
 from typing import Any
 
-from django.db.models import Model
-
 from linkwork.directory.hsds.tables import EXTENSION, TABLES
+from linkwork.directory.models import (
+    Accessibility,
+    Attribute,
+    HsdsModel,
+    Metadata,
+    Service,
+    ServiceArea,
+    Taxonomy,
+    TaxonomyTerm,
+)
 
 Shape = dict[str, "Shape"]
 _SKIP = {"attributes", "metadata"}
@@ -53,7 +62,7 @@ TERM_FULL: Shape = {"taxonomy_detail": {}}
 class Node:
     __slots__ = ("children", "kind", "obj")
 
-    def __init__(self, kind: str, obj: Model) -> None:
+    def __init__(self, kind: str, obj: HsdsModel) -> None:
         self.kind = kind
         self.obj = obj
         self.children: dict[str, list[Node]] = {}
@@ -71,10 +80,11 @@ class Builder:
         self.extension = extension
         self.all_ids: set[uuid.UUID] = set()
 
-    def build(self, kind: str, objs: list[Model], shape: Shape) -> list[dict[str, Any]]:
+    def build(self, kind: str, objs: Sequence[HsdsModel], shape: Shape) -> list[dict[str, Any]]:
         nodes = [Node(kind, o) for o in objs]
         self._expand(kind, nodes, shape)
-        attributes, metadata = ({}, {})
+        attributes: dict[uuid.UUID, list[Attribute]] = {}
+        metadata: dict[uuid.UUID, list[Metadata]] = {}
         if self.with_attributes:
             attributes, metadata = self._attributes_and_metadata(nodes)
         self._attr, self._meta = attributes, metadata
@@ -91,7 +101,9 @@ class Builder:
             if nested.link == "child":
                 ids = [n.obj.pk for n in nodes]
                 by_parent: dict[uuid.UUID, list[Node]] = defaultdict(list)
-                kids = model.objects.filter(**{f"{nested.fk}__in": ids}).order_by("position", "id")
+                kids = model._default_manager.filter(**{f"{nested.fk}__in": ids}).order_by(
+                    "position", "id"
+                )
                 all_kids = []
                 for child in kids:
                     node = Node(nested.kind, child)
@@ -100,8 +112,8 @@ class Builder:
                 for n in nodes:
                     n.children[prop] = by_parent.get(n.obj.pk, [])
             else:  # ref
-                ids = {getattr(n.obj, nested.fk) for n in nodes} - {None}
-                found = {o.pk: o for o in model.objects.filter(id__in=ids)}
+                refs = {getattr(n.obj, nested.fk) for n in nodes} - {None}
+                found = {o.pk: o for o in model._default_manager.filter(id__in=refs)}
                 all_kids = []
                 cache: dict[uuid.UUID, Node] = {}
                 for n in nodes:
@@ -127,36 +139,37 @@ class Builder:
     def _ids(self, node: Node) -> set[uuid.UUID]:
         return {n.obj.pk for n in self._walk([node])}
 
-    def _attributes_and_metadata(self, nodes: list[Node]) -> tuple[dict, dict]:
-        from linkwork.directory.models import Attribute, Metadata, Taxonomy, TaxonomyTerm
-
+    def _attributes_and_metadata(
+        self, nodes: list[Node]
+    ) -> tuple[dict[uuid.UUID, list[Attribute]], dict[uuid.UUID, list[Metadata]]]:
         ids = [n.obj.pk for n in self._walk(nodes)]
         attrs: dict[uuid.UUID, list[Attribute]] = defaultdict(list)
         for a in Attribute.objects.filter(link_id__in=ids).order_by("position", "id"):
-            attrs[a.link_id].append(a)
+            if a.link_id is not None:  # always: filtered on it
+                attrs[a.link_id].append(a)
         terms = {
             t.pk: t
             for t in TaxonomyTerm.objects.filter(
-                id__in={a.taxonomy_term_id for v in attrs.values() for a in v} - {None}
+                id__in={a.taxonomy_term_id for v in attrs.values() for a in v if a.taxonomy_term_id}
             )
         }
         self._synthesise_categories(nodes, attrs, terms)
         taxonomies = {
             t.pk: t
             for t in Taxonomy.objects.filter(
-                id__in={t.taxonomy_ref_id for t in terms.values()} - {None}
+                id__in={t.taxonomy_ref_id for t in terms.values() if t.taxonomy_ref_id}
             )
         }
         meta_ids = ids + [a.pk for v in attrs.values() for a in v] + list(terms) + list(taxonomies)
         meta: dict[uuid.UUID, list[Metadata]] = defaultdict(list)
         for m in Metadata.objects.filter(resource_id__in=meta_ids).order_by("position", "id"):
-            meta[m.resource_id].append(m)
+            if m.resource_id is not None:  # always: filtered on it
+                meta[m.resource_id].append(m)
         self._terms, self._taxonomies = terms, taxonomies
         return attrs, meta
 
     def _synthesise_categories(self, nodes: list[Node], attrs: dict, terms: dict) -> None:
         """Categories set in Linkwork (not from an import) go out as attributes too."""
-        from linkwork.directory.models import Attribute, Service, TaxonomyTerm
 
         services = [n.obj.pk for n in self._walk(nodes) if n.kind == "service"]
         through = Service.categories.through.objects.filter(service_id__in=services)
@@ -180,7 +193,7 @@ class Builder:
             )
 
     # -- rendering ------------------------------------------------------------------------
-    def _fields(self, kind: str, obj: Model, doc_ids: set[uuid.UUID]) -> dict[str, Any]:
+    def _fields(self, kind: str, obj: HsdsModel, doc_ids: set[uuid.UUID]) -> dict[str, Any]:
         table = TABLES[kind]
         out: dict[str, Any] = {"id": str(obj.pk)}
         for col in table.columns:
@@ -192,11 +205,11 @@ class Builder:
             value = getattr(obj, attr)
             if value is not None and value not in doc_ids:
                 out[prop] = str(value)
-        if kind == "attribute" and obj.link_id and obj.link_id not in doc_ids:
+        if isinstance(obj, Attribute) and obj.link_id and obj.link_id not in doc_ids:
             out["link_id"] = str(obj.link_id)
-        if kind == "metadata" and obj.resource_id and obj.resource_id not in doc_ids:
+        if isinstance(obj, Metadata) and obj.resource_id and obj.resource_id not in doc_ids:
             out["resource_id"] = str(obj.resource_id)
-        if kind == "service" and "last_modified" not in obj.extra and obj.last_modified:
+        if isinstance(obj, Service) and "last_modified" not in obj.extra and obj.last_modified:
             stamp = obj.last_modified.astimezone(UTC).isoformat(timespec="milliseconds")
             out["last_modified"] = stamp.replace("+00:00", "Z")
         out.update(obj.extra)
@@ -226,7 +239,7 @@ class Builder:
                 if a.taxonomy_term_id in self._terms:
                     ids = ids | {a.taxonomy_term_id}
                 item = self._fields("attribute", a, ids)
-                term = self._terms.get(a.taxonomy_term_id)
+                term = self._terms.get(a.taxonomy_term_id) if a.taxonomy_term_id else None
                 if term is not None:
                     item["taxonomy_term"] = self._term(term, ids)
                 self._add_generic(item, "attribute", a.pk, ids)
@@ -235,8 +248,8 @@ class Builder:
         if "metadata" in TABLES[kind].nested and self._meta.get(pk):
             out["metadata"] = [self._fields("metadata", m, doc_ids | {pk}) for m in self._meta[pk]]
 
-    def _term(self, term: Model, doc_ids: set) -> dict[str, Any]:
-        tax = self._taxonomies.get(term.taxonomy_ref_id)
+    def _term(self, term: TaxonomyTerm, doc_ids: set[uuid.UUID]) -> dict[str, Any]:
+        tax = self._taxonomies.get(term.taxonomy_ref_id) if term.taxonomy_ref_id else None
         ids = doc_ids | ({tax.pk} if tax else set())
         out = self._fields("taxonomy_term", term, ids)
         if tax is not None:
@@ -247,8 +260,8 @@ class Builder:
         return out
 
 
-def _extension(kind: str, obj: Model) -> dict[str, Any]:
-    if kind == "service":
+def _extension(kind: str, obj: HsdsModel) -> dict[str, Any]:
+    if isinstance(obj, Service):
         out: dict[str, Any] = {"delivery_modes": obj.delivery_modes}
         if obj.summary:
             out["summary"] = obj.summary
@@ -259,26 +272,28 @@ def _extension(kind: str, obj: Model) -> dict[str, Any]:
         if obj.last_reviewed_at:
             out["last_reviewed_at"] = obj.last_reviewed_at.isoformat()
         return out
-    if kind == "service_area" and (obj.gss_code or obj.kind):
+    if isinstance(obj, ServiceArea) and (obj.gss_code or obj.kind):
         return {"gss_code": obj.gss_code, "kind": obj.kind}
-    if kind == "accessibility" and obj.code:
+    if isinstance(obj, Accessibility) and obj.code:
         return {"code": obj.code}
-    if kind == "taxonomy_term" and obj.synonyms:
+    if isinstance(obj, TaxonomyTerm) and obj.synonyms:
         return {"synonyms": obj.synonyms}
     return {}
 
 
-def build(kind: str, objs: list[Model], shape: Shape, **options: Any) -> list[dict[str, Any]]:
+def build(
+    kind: str, objs: Sequence[HsdsModel], shape: Shape, **options: bool
+) -> list[dict[str, Any]]:
     return Builder(**options).build(kind, objs, shape)
 
 
-def synthesised_category_attributes(services: list[Model]) -> list[Model]:
+def synthesised_category_attributes(services: Sequence[Service]) -> list[Attribute]:
     """Attributes (not stored) that carry categories set in Linkwork, as the JSON export nests
     them under each service: the tabular export writes them as rows of attributes.csv."""
     attributes, _ = Builder()._attributes_and_metadata([Node("service", s) for s in services])
     return [a for found in attributes.values() for a in found if a._state.adding]
 
 
-def flat_row(kind: str, obj: Model) -> dict[str, Any]:
+def flat_row(kind: str, obj: HsdsModel) -> dict[str, Any]:
     """One record's own fields and foreign keys, nothing nested: a row of the tabular form."""
     return Builder(attributes=False, extension=False)._fields(kind, obj, set())

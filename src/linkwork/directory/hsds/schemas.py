@@ -15,10 +15,37 @@ The rules are the JSON Schema ones, kept exactly:
 from __future__ import annotations
 
 import uuid as _uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StrictBool, StrictFloat, StrictInt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+)
 from pydantic import StrictStr as Str
+from pydantic_core import CoreSchema
+
+T = TypeVar("T")
+
+
+class _MayBeAbsent:
+    """Validates `X | None` as X alone: the property may be absent (the attribute is then None,
+    and the default is not validated) but null is not an X, as in JSON Schema. Type checkers see
+    the honest `X | None`; the validation and its error messages are X's own."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        present = tuple(arg for arg in get_args(source) if arg is not type(None))
+        return handler.generate_schema(present[0] if len(present) == 1 else Union[present])  # noqa: UP007
+
+
+# An optional property: `name: Opt[Str] = None`.
+Opt = Annotated[T | None, _MayBeAbsent()]
 
 
 def _check_uuid(value: str) -> str:
@@ -54,8 +81,8 @@ class HsdsObject(BaseModel):
 
 
 class Metadata(HsdsObject):
-    resource_id: Uuid = None
-    resource_type: Str = None
+    resource_id: Opt[Uuid] = None
+    resource_type: Opt[Str] = None
     last_action_date: Str
     last_action_type: Str
     field_name: Str
@@ -65,118 +92,118 @@ class Metadata(HsdsObject):
 
 
 class WithMetadata(HsdsObject):
-    metadata: list[Metadata] = None
+    metadata: Opt[list[Metadata]] = None
 
 
 class Taxonomy(WithMetadata):
     name: Str
     description: Str
-    uri: Str = None
-    version: Str = None
+    uri: Opt[Str] = None
+    version: Opt[Str] = None
 
 
 class TaxonomyTerm(WithMetadata):
-    code: Str = None
+    code: Opt[Str] = None
     name: Str
     description: Str
-    parent_id: Uuid = None
-    taxonomy: Str = None
-    taxonomy_detail: Taxonomy = None
-    language: Str = None
-    taxonomy_id: Uuid = None
-    term_uri: Str = None
+    parent_id: Opt[Uuid] = None
+    taxonomy: Opt[Str] = None
+    taxonomy_detail: Opt[Taxonomy] = None
+    language: Opt[Str] = None
+    taxonomy_id: Opt[Uuid] = None
+    term_uri: Opt[Str] = None
 
 
 class Attribute(WithMetadata):
-    link_id: Uuid = None
-    taxonomy_term_id: Uuid = None
-    link_type: Str = None
-    link_entity: Str = None
-    value: Str = None
-    taxonomy_term: TaxonomyTerm = None
+    link_id: Opt[Uuid] = None
+    taxonomy_term_id: Opt[Uuid] = None
+    link_type: Opt[Str] = None
+    link_entity: Opt[Str] = None
+    value: Opt[Str] = None
+    taxonomy_term: Opt[TaxonomyTerm] = None
 
 
 class Described(WithMetadata):
     """An object that may carry attributes (taxonomy terms or values) and metadata."""
 
-    attributes: list[Attribute] = None
+    attributes: Opt[list[Attribute]] = None
 
 
 class Language(Described):
-    service_id: Uuid = None
-    location_id: Uuid = None
-    phone_id: Uuid = None
-    name: Str = None
-    code: Str = None
-    note: Str = None
+    service_id: Opt[Uuid] = None
+    location_id: Opt[Uuid] = None
+    phone_id: Opt[Uuid] = None
+    name: Opt[Str] = None
+    code: Opt[Str] = None
+    note: Opt[Str] = None
 
 
 class Phone(Described):
-    location_id: Uuid = None
-    service_id: Uuid = None
-    organization_id: Uuid = None
-    contact_id: Uuid = None
-    service_at_location_id: Uuid = None
+    location_id: Opt[Uuid] = None
+    service_id: Opt[Uuid] = None
+    organization_id: Opt[Uuid] = None
+    contact_id: Opt[Uuid] = None
+    service_at_location_id: Opt[Uuid] = None
     number: Str
-    extension: Number = None
-    type: Str = None
-    description: Str = None
-    languages: list[Language] = None
+    extension: Opt[Number] = None
+    type: Opt[Str] = None
+    description: Opt[Str] = None
+    languages: Opt[list[Language]] = None
 
 
 class Contact(Described):
-    organization_id: Uuid = None
-    service_id: Uuid = None
-    service_at_location_id: Uuid = None
-    location_id: Uuid = None
-    name: Str = None
-    title: Str = None
-    department: Str = None
-    email: Str = None
-    phones: list[Phone] = None
+    organization_id: Opt[Uuid] = None
+    service_id: Opt[Uuid] = None
+    service_at_location_id: Opt[Uuid] = None
+    location_id: Opt[Uuid] = None
+    name: Opt[Str] = None
+    title: Opt[Str] = None
+    department: Opt[Str] = None
+    email: Opt[Str] = None
+    phones: Opt[list[Phone]] = None
 
 
 class Schedule(Described):
-    service_id: Uuid = None
-    location_id: Uuid = None
-    service_at_location_id: Uuid = None
-    valid_from: Str = None
-    valid_to: Str = None
-    dtstart: Str = None
-    timezone: Number = None
-    until: Str = None
-    count: Number = None
-    wkst: Weekday = None
-    freq: Frequency = None
-    interval: Number = None
-    byday: Str = None
-    byweekno: Str = None
-    bymonthday: Str = None
-    byyearday: Str = None
-    description: Str = None
-    opens_at: Str = None
-    closes_at: Str = None
-    schedule_link: Str = None
-    attending_type: Str = None
-    notes: Str = None
+    service_id: Opt[Uuid] = None
+    location_id: Opt[Uuid] = None
+    service_at_location_id: Opt[Uuid] = None
+    valid_from: Opt[Str] = None
+    valid_to: Opt[Str] = None
+    dtstart: Opt[Str] = None
+    timezone: Opt[Number] = None
+    until: Opt[Str] = None
+    count: Opt[Number] = None
+    wkst: Opt[Weekday] = None
+    freq: Opt[Frequency] = None
+    interval: Opt[Number] = None
+    byday: Opt[Str] = None
+    byweekno: Opt[Str] = None
+    bymonthday: Opt[Str] = None
+    byyearday: Opt[Str] = None
+    description: Opt[Str] = None
+    opens_at: Opt[Str] = None
+    closes_at: Opt[Str] = None
+    schedule_link: Opt[Str] = None
+    attending_type: Opt[Str] = None
+    notes: Opt[Str] = None
 
 
 class ServiceArea(Described):
-    service_id: Uuid = None
-    name: Str = None
-    description: Str = None
-    extent: Str = None
-    extent_type: Str = None
-    uri: Str = None
+    service_id: Opt[Uuid] = None
+    name: Opt[Str] = None
+    description: Opt[Str] = None
+    extent: Opt[Str] = None
+    extent_type: Opt[Str] = None
+    uri: Opt[Str] = None
 
 
 class Address(Described):
-    location_id: Uuid = None
-    attention: Str = None
+    location_id: Opt[Uuid] = None
+    attention: Opt[Str] = None
     address_1: Str
-    address_2: Str = None
+    address_2: Opt[Str] = None
     city: Str
-    region: Str = None
+    region: Opt[Str] = None
     state_province: Str
     postal_code: Str
     country: Str
@@ -184,135 +211,135 @@ class Address(Described):
 
 
 class Accessibility(Described):
-    location_id: Uuid = None
-    description: Str = None
-    details: Str = None
-    url: Str = None
+    location_id: Opt[Uuid] = None
+    description: Opt[Str] = None
+    details: Opt[Str] = None
+    url: Opt[Str] = None
 
 
 class Location(Described):
     location_type: LocationType
-    url: Str = None
-    organization_id: Uuid = None
-    name: Str = None
-    alternate_name: Str = None
-    description: Str = None
-    transportation: Str = None
-    latitude: Number = None
-    longitude: Number = None
-    external_identifier: Str = None
-    external_identifier_type: Str = None
-    languages: list[Language] = None
-    addresses: list[Address] = None
-    contacts: list[Contact] = None
-    accessibility: list[Accessibility] = None
-    phones: list[Phone] = None
-    schedules: list[Schedule] = None
+    url: Opt[Str] = None
+    organization_id: Opt[Uuid] = None
+    name: Opt[Str] = None
+    alternate_name: Opt[Str] = None
+    description: Opt[Str] = None
+    transportation: Opt[Str] = None
+    latitude: Opt[Number] = None
+    longitude: Opt[Number] = None
+    external_identifier: Opt[Str] = None
+    external_identifier_type: Opt[Str] = None
+    languages: Opt[list[Language]] = None
+    addresses: Opt[list[Address]] = None
+    contacts: Opt[list[Contact]] = None
+    accessibility: Opt[list[Accessibility]] = None
+    phones: Opt[list[Phone]] = None
+    schedules: Opt[list[Schedule]] = None
 
 
 class CostOption(Described):
-    service_id: Uuid = None
-    valid_from: Str = None
-    valid_to: Str = None
-    option: Str = None
-    currency: Str = None
-    amount: Number = None
-    amount_description: Str = None
+    service_id: Opt[Uuid] = None
+    valid_from: Opt[Str] = None
+    valid_to: Opt[Str] = None
+    option: Opt[Str] = None
+    currency: Opt[Str] = None
+    amount: Opt[Number] = None
+    amount_description: Opt[Str] = None
 
 
 class Funding(Described):
-    organization_id: Uuid = None
-    service_id: Uuid = None
-    source: Str = None
+    organization_id: Opt[Uuid] = None
+    service_id: Opt[Uuid] = None
+    source: Opt[Str] = None
 
 
 class RequiredDocument(Described):
-    service_id: Uuid = None
-    document: Str = None
-    uri: Str = None
+    service_id: Opt[Uuid] = None
+    document: Opt[Str] = None
+    uri: Opt[Str] = None
 
 
 class Program(Described):
-    organization_id: Uuid = None
+    organization_id: Opt[Uuid] = None
     name: Str
-    alternate_name: Str = None
+    alternate_name: Opt[Str] = None
     description: Str
 
 
 class OrganizationIdentifier(Described):
-    organization_id: Uuid = None
-    identifier_scheme: Str = None
+    organization_id: Opt[Uuid] = None
+    identifier_scheme: Opt[Str] = None
     identifier_type: Str
     identifier: Str
 
 
 class Organization(Described):
     name: Str
-    alternate_name: Str = None
+    alternate_name: Opt[Str] = None
     description: Str
-    email: Str = None
-    website: Str = None
-    tax_status: Str = None
-    tax_id: Str = None
-    year_incorporated: Number = None
-    legal_status: Str = None
-    logo: Str = None
-    uri: Str = None
-    parent_organization_id: Uuid = None
-    funding: list[Funding] = None
-    contacts: list[Contact] = None
-    phones: list[Phone] = None
-    locations: list[Location] = None
-    programs: list[Program] = None
-    organization_identifiers: list[OrganizationIdentifier] = None
+    email: Opt[Str] = None
+    website: Opt[Str] = None
+    tax_status: Opt[Str] = None
+    tax_id: Opt[Str] = None
+    year_incorporated: Opt[Number] = None
+    legal_status: Opt[Str] = None
+    logo: Opt[Str] = None
+    uri: Opt[Str] = None
+    parent_organization_id: Opt[Uuid] = None
+    funding: Opt[list[Funding]] = None
+    contacts: Opt[list[Contact]] = None
+    phones: Opt[list[Phone]] = None
+    locations: Opt[list[Location]] = None
+    programs: Opt[list[Program]] = None
+    organization_identifiers: Opt[list[OrganizationIdentifier]] = None
 
 
 class ServiceAtLocation(Described):
-    service_id: Uuid = None
-    location_id: Uuid = None
-    description: Str = None
-    contacts: list[Contact] = None
-    phones: list[Phone] = None
-    schedules: list[Schedule] = None
-    location: Location = None
+    service_id: Opt[Uuid] = None
+    location_id: Opt[Uuid] = None
+    description: Opt[Str] = None
+    contacts: Opt[list[Contact]] = None
+    phones: Opt[list[Phone]] = None
+    schedules: Opt[list[Schedule]] = None
+    location: Opt[Location] = None
 
 
 class Service(Described):
     """A fully nested service: the document `/services/{id}` returns (compiled/service.json)."""
 
-    organization_id: Uuid = None
-    program_id: Uuid = None
+    organization_id: Opt[Uuid] = None
+    program_id: Opt[Uuid] = None
     name: Str
-    alternate_name: Str = None
-    description: Str = None
-    url: Str = None
-    email: Str = None
+    alternate_name: Opt[Str] = None
+    description: Opt[Str] = None
+    url: Opt[Str] = None
+    email: Opt[Str] = None
     status: ServiceStatus
-    interpretation_services: Str = None
-    application_process: Str = None
-    fees_description: Str = None
-    wait_time: Str = None
-    fees: Str = None
-    accreditations: Str = None
-    eligibility_description: Str = None
-    minimum_age: Number = None
-    maximum_age: Number = None
-    assured_date: Str = None
-    assurer_email: Str = None
-    licenses: Str = None
-    alert: Str = None
-    last_modified: Str = None
-    phones: list[Phone] = None
-    schedules: list[Schedule] = None
-    service_areas: list[ServiceArea] = None
-    service_at_locations: list[ServiceAtLocation] = None
-    languages: list[Language] = None
-    organization: Organization = None
-    funding: list[Funding] = None
-    cost_options: list[CostOption] = None
-    program: Program = None
-    required_documents: list[RequiredDocument] = None
-    contacts: list[Contact] = None
+    interpretation_services: Opt[Str] = None
+    application_process: Opt[Str] = None
+    fees_description: Opt[Str] = None
+    wait_time: Opt[Str] = None
+    fees: Opt[Str] = None
+    accreditations: Opt[Str] = None
+    eligibility_description: Opt[Str] = None
+    minimum_age: Opt[Number] = None
+    maximum_age: Opt[Number] = None
+    assured_date: Opt[Str] = None
+    assurer_email: Opt[Str] = None
+    licenses: Opt[Str] = None
+    alert: Opt[Str] = None
+    last_modified: Opt[Str] = None
+    phones: Opt[list[Phone]] = None
+    schedules: Opt[list[Schedule]] = None
+    service_areas: Opt[list[ServiceArea]] = None
+    service_at_locations: Opt[list[ServiceAtLocation]] = None
+    languages: Opt[list[Language]] = None
+    organization: Opt[Organization] = None
+    funding: Opt[list[Funding]] = None
+    cost_options: Opt[list[CostOption]] = None
+    program: Opt[Program] = None
+    required_documents: Opt[list[RequiredDocument]] = None
+    contacts: Opt[list[Contact]] = None
 
 
 # --- the standard's compiled contexts -----------------------------------------------------
@@ -321,7 +348,7 @@ class Service(Described):
 class OrganizationWithServices(Organization):
     """`/organizations/{id}` (compiled/organization.json): an organisation and its services."""
 
-    services: list[Service] = None
+    services: Opt[list[Service]] = None
 
 
 class ProgramBrief(Program):
@@ -367,8 +394,8 @@ class ServiceBrief(Service):
     cost_options: Any = None
     required_documents: Any = None
     contacts: Any = None
-    organization: OrganizationBrief = None
-    program: ProgramBrief = None
+    organization: Opt[OrganizationBrief] = None
+    program: Opt[ProgramBrief] = None
 
 
 class ServiceWithoutLocations(Service):
@@ -378,7 +405,7 @@ class ServiceWithoutLocations(Service):
 class ServiceAtLocationFull(ServiceAtLocation):
     """`/service_at_locations/{id}` (compiled/service_at_location.json)."""
 
-    service: ServiceWithoutLocations = None
+    service: Opt[ServiceWithoutLocations] = None
 
 
 class ServiceAtLocationBrief(ServiceAtLocation):
@@ -389,8 +416,8 @@ class ServiceAtLocationBrief(ServiceAtLocation):
     contacts: Any = None
     phones: Any = None
     schedules: Any = None
-    location: LocationBrief = None
-    service: ServiceBrief = None
+    location: Opt[LocationBrief] = None
+    service: Opt[ServiceBrief] = None
 
 
 class Page(BaseModel):
@@ -398,11 +425,11 @@ class Page(BaseModel):
 
     model_config = ConfigDict(extra="allow", validate_default=False)
 
-    total_items: Integer = None
-    total_pages: Integer = None
-    page_number: Integer = None
-    size: Integer = None
-    first_page: StrictBool = None
-    last_page: StrictBool = None
-    empty: StrictBool = None
-    contents: list[Any] = None
+    total_items: Opt[Integer] = None
+    total_pages: Opt[Integer] = None
+    page_number: Opt[Integer] = None
+    size: Opt[Integer] = None
+    first_page: Opt[StrictBool] = None
+    last_page: Opt[StrictBool] = None
+    empty: Opt[StrictBool] = None
+    contents: Opt[list[Any]] = None

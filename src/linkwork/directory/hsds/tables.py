@@ -32,7 +32,7 @@ class Nested:
 @dataclass(frozen=True)
 class Table:
     kind: str
-    model: type
+    model: type[m.HsdsModel]
     schema: type[BaseModel]
     csv: str
     fks: dict[str, str]  # HSDS property -> model attribute name

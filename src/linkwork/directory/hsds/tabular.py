@@ -15,11 +15,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Model
-
 from linkwork.directory.hsds import exporter
 from linkwork.directory.hsds.tables import FK_TARGET, ORDER, SPECIAL, TABLES, number_columns
-from linkwork.directory.models import Service
+from linkwork.directory.models import HsdsModel, Service
 
 BATCH = 1000
 PROFILE_VERSION = "3.0.0"
@@ -100,7 +98,7 @@ def _resource(kind: str, dangling: set[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def _row(kind: str, obj: Model, columns: list[str]) -> dict[str, str]:
+def _row(kind: str, obj: HsdsModel, columns: list[str]) -> dict[str, str]:
     row = exporter.flat_row(kind, obj)
     return {k: _cell(row.get(k)) for k in columns}
 
@@ -131,9 +129,9 @@ def export_tabular(outdir: Path) -> dict[str, int]:
         with (outdir / table.csv).open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
-            ids = list(table.model.objects.order_by("pk").values_list("pk", flat=True))
+            ids = list(table.model._default_manager.order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(ids), BATCH):
-                chunk = table.model.objects.filter(pk__in=ids[start : start + BATCH])
+                chunk = table.model._default_manager.filter(pk__in=ids[start : start + BATCH])
                 for obj in chunk.order_by("pk"):
                     row = _row(kind, obj, columns)
                     writer.writerow(row)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from linkwork.directory.hsds import schemas
 
@@ -65,7 +66,7 @@ def problems(kind: str, document: Any) -> list[Problem]:
     return []
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
         return "is required but missing"

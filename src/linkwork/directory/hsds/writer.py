@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from linkwork.directory.hsds.importer import (
+from linkwork.directory.hsds.collector import (
     Collector,
     ImportFailed,
     ImportProblem,
@@ -44,7 +44,7 @@ def resolve_references(collector: Collector) -> list[str]:
         model = TABLES[target].model
         found: set[uuid.UUID] = set()
         for chunk in _chunks(sorted(ids)):
-            found.update(model.objects.filter(id__in=chunk).values_list("id", flat=True))
+            found.update(model._default_manager.filter(id__in=chunk).values_list("id", flat=True))
         existing[target] = found
     notes = []
     for kind, rows in collector.rows.items():
@@ -91,7 +91,8 @@ def _ours(row: Row, problems: list[ImportProblem]) -> dict[str, Any]:
     """Our extension fields, checked."""
     from linkwork.directory.models import Service, ServiceArea
 
-    ours, out = row.ours, {}
+    ours = row.ours
+    out: dict[str, Any] = {}
     if not ours:
         return out
 
@@ -139,7 +140,7 @@ def _ours(row: Row, problems: list[ImportProblem]) -> dict[str, Any]:
 
 
 def _defaults(model: type[models.Model]) -> dict[str, Any]:
-    out = {}
+    out: dict[str, Any] = {}
     for f in model._meta.concrete_fields:
         if f.primary_key:
             continue
@@ -185,8 +186,8 @@ def write_rows(
     now = timezone.now()
     history: list[ChangeRecord] = []
     for kind in ORDER:
-        rows = list(collector.rows[kind].values())
-        if not rows:
+        kind_rows = list(collector.rows[kind].values())
+        if not kind_rows:
             continue
         table = TABLES[kind]
         model = table.model
@@ -194,7 +195,7 @@ def write_rows(
         # record (a phone) may be nested under several parents across files.
         defaults = {k: v for k, v in _defaults(model).items() if k in table.columns}
         wanted: dict[uuid.UUID, dict[str, Any]] = {}
-        for row in rows:
+        for row in kind_rows:
             values = {**defaults, **row.values, "extra": row.extra, "position": row.position}
             values.update(ours_by_row[(kind, row.id)])
             if kind == "service":
@@ -203,7 +204,7 @@ def write_rows(
         fields = sorted({k for v in wanted.values() for k in v})
         existing: dict[uuid.UUID, dict[str, Any]] = {}
         for chunk in _chunks(list(wanted)):
-            for current in model.objects.filter(id__in=chunk).values("id", *fields):
+            for current in model._default_manager.filter(id__in=chunk).values("id", *fields):
                 existing[current.pop("id")] = current
         to_create, to_update = [], []
         touched_fields: set[str] = set()
@@ -237,14 +238,18 @@ def write_rows(
                         actor_name=getattr(actor, "username", "") or "import",
                     )
                 )
-        model.objects.bulk_create(to_create, batch_size=BATCH)
+        model._default_manager.bulk_create(to_create, batch_size=BATCH)
         if to_update:
             update_fields = sorted(touched_fields)
-            if any(f.attname == "last_modified" for f in model._meta.concrete_fields):
+            stamp = next(
+                (f.attname for f in model._meta.concrete_fields if f.attname == "last_modified"),
+                None,
+            )
+            if stamp is not None:
                 for obj in to_update:
-                    obj.last_modified = now
-                update_fields.append("last_modified")
-            model.objects.bulk_update(to_update, update_fields, batch_size=BATCH)
+                    setattr(obj, stamp, now)
+                update_fields.append(stamp)
+            model._default_manager.bulk_update(to_update, update_fields, batch_size=BATCH)
         result.created[kind] = len(to_create)
         result.updated[kind] = len(to_update)
         result.unchanged[kind] = len(wanted) - len(to_create) - len(to_update)

@@ -9,7 +9,7 @@ from linkwork.directory.models.base import HsdsModel, text
 from linkwork.directory.models.base import number as num
 
 
-def _fk(model: str, related_name: str) -> models.ForeignKey:
+def _fk(model: str | type[models.Model], related_name: str) -> models.ForeignKey:
     return models.ForeignKey(
         model, null=True, blank=True, on_delete=models.CASCADE, related_name=related_name
     )

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from linkwork.core.permissions import require_role
+from linkwork.core.permissions import acting_user, require_role
 from linkwork.core.roles import Role
 from linkwork.directory import editing, presentation, services
 from linkwork.directory.editorial_forms import (
@@ -50,7 +50,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .select_related("organization")
         .order_by("name")[:200]
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"service": s, "stale": presentation.is_stale(s), "checked": presentation.checked_text(s)}
         for s in service_list
     ]
@@ -72,7 +72,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "problems": ProblemReport.objects.filter(
                 organization__in=orgs, status="open"
             ).select_related("service")[:50],
-            "claims": request.user.organisation_ids("community"),
+            "claims": acting_user(request).organisation_ids("community"),
         },
     )
 
@@ -105,11 +105,13 @@ def _edit(
     *,
     form_class: Any,
     object_type: str,
-    org: Organization,
+    org: Organization | None,
     record: Any,
     title: str,
     back: str,
 ) -> HttpResponse:
+    if org is None:  # a record no organisation owns: nobody's to change
+        raise PermissionDenied
     original = editing.snapshot(object_type, record) if record is not None else {}
     initial = form_class.initial_from(original) if hasattr(form_class, "initial_from") else original
     form = form_class(request.POST or None, initial=initial)
@@ -240,7 +242,9 @@ def claim(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     from linkwork.core.models import Organisation
 
     org = get_object_or_404(Organization, id=organisation_id)
-    accounts = Organisation.objects.filter(id__in=request.user.organisation_ids("community"))
+    accounts = Organisation.objects.filter(
+        id__in=acting_user(request).organisation_ids("community")
+    )
     form = ClaimForm(request.POST or None, accounts=[(str(a.id), a.name) for a in accounts])
     if request.method == "POST" and form.is_valid():
         account = accounts.get(id=int(form.cleaned_data["account"]))

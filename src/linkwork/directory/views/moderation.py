@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from linkwork.core.permissions import require_role
+from linkwork.core.permissions import acting_user, require_role
 from linkwork.core.roles import Role
 from linkwork.directory import editing, services
 from linkwork.directory.editorial_forms import (
@@ -56,7 +57,9 @@ def field_label(object_type: str, field: str) -> str:
 def describe(changes: list[ChangeRequest]) -> list[dict[str, Any]]:
     """Each change with what it is and which service it is about (one query for the names)."""
     ids = [c.object_id for c in changes if c.object_id and c.object_type != "organization"]
-    names = dict(Service.objects.filter(id__in=ids).values_list("id", "name"))
+    names: dict[uuid.UUID | None, str] = dict(
+        Service.objects.filter(id__in=ids).values_list("id", "name")
+    )
     return [
         {
             "change": c,
@@ -179,7 +182,7 @@ def review_duplicate(request: HttpRequest, flag_id: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("decision")
         if action == "dismiss":
-            flag.status, flag.decided_by = DuplicateFlag.Status.DISMISSED, request.user
+            flag.status, flag.decided_by = DuplicateFlag.Status.DISMISSED, acting_user(request)
             flag.save()
             messages.success(request, _("Marked as not duplicates."))
         elif action in ("keep_first", "keep_second"):

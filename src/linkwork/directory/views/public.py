@@ -33,7 +33,9 @@ def results_for(hits: list) -> list[dict]:  # type: ignore[type-arg]
             {
                 "service": service,
                 "distance": presentation.distance_text(hit.distance_m),
-                "categories": service.our_categories,
+                # fetched by listing_prefetch (Prefetch to_attr), which its QuerySet[Service]
+                # return type cannot carry for django-stubs
+                "categories": service.our_categories,  # type: ignore[attr-defined]
                 "place": places.get(service.id, ""),
                 "why": hit.why,
             }

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 
-from linkwork.core import policy as core_policy
 from linkwork.core.models import User
+from linkwork.core.permissions import require_action
 
 View = Callable[..., HttpResponseBase]
 
@@ -29,23 +26,7 @@ class MemberRequest(HttpRequest):
 def member_view(action: str) -> Callable[[View], View]:
     """Signed-out people go to sign-in; signed-in people who may not `action` get 403. Every
     network page is private, so none is cached by a browser or proxy."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not core_policy.can(request.user, action):
-                raise PermissionDenied(action)
-            response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)
-            return response
-
-        wrapped.network_action = action  # type: ignore[attr-defined]
-        wrapped.policy_action = action  # type: ignore[attr-defined]
-        return wrapped
-
-    return decorator
+    return require_action(action, in_scope=True, private=True)
 
 
 def add_errors(form: BaseForm, exc: ValidationError) -> None:

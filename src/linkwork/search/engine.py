@@ -279,7 +279,7 @@ def _lexical(
             df,
             documents,
             max_share=min(share, strict["max_share"]),
-            min_documents=strict["min_documents"],
+            min_documents=int(strict["min_documents"]),
         )
 
     if allowed is None:
@@ -330,7 +330,7 @@ def _allowed(state: vectors.State, doc_ids, mask: np.ndarray) -> tuple[np.ndarra
 def _semantic(
     state: vectors.State, q: str, allowed: Allowed | None, candidates: dict[int, Candidate]
 ) -> None:
-    query_vector = get_embedder().encode_one(q)
+    query_vector = get_embedder().encode_query(q)
     mask = state.facets.active if allowed is None else allowed.mask
     pool = vectors.similar(
         state, query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, mask=mask
@@ -349,6 +349,7 @@ def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | 
     if allowed is None or allowed.near_rows is None:  # the first by name
         ids = filtered(params).values_list("id", flat=True)[:BROWSE_LIMIT]
         return [r for sid in ids if (r := state.row_of(sid)) is not None]
+    assert allowed.near_m is not None  # set with near_rows
     nearest = allowed.near_rows[np.argsort(allowed.near_m)]
     remote_only = allowed.remote.copy()  # type: ignore[union-attr]
     remote_only[nearest] = False

@@ -4,7 +4,9 @@ Arabic, Simplified Chinese, Ukrainian, Gaelic and Scots, `tests/search/relevance
 queries_multilingual.jsonl`, written from the project set, never from the independent set).
 A translated statement keeps its original's grades.
 
-    PYTHONPATH=src LINKWORK_EMBEDDING_MODEL=... python benchmarks/search/dev_set.py [--modes hybrid,semantic]
+    PYTHONPATH=src python benchmarks/search/dev_set.py [--modes hybrid,semantic]
+    (LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 for the E5 model, LINKWORK_SEARCH_LEXICON=0
+    without the need lexicon)
 
 Prints nDCG@10 per mode for English and for each language, as JSON. Tune on this; validate
 on tests/search/relevance_independent/ only.

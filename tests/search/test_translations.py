@@ -42,11 +42,11 @@ def translate(service: Service, language: str = "pl", **texts: str) -> ContentTr
 def test_a_service_is_found_by_the_words_of_its_translation() -> None:
     service = food_bank()
     ServiceFactory(name="Kirkcaldy Chess Club", summary="Chess", description="Chess.")
-    assert found("paczki żywnościowe") == set()
+    assert found("paczki trudnej") == set()  # words the need lexicon does not gloss
     translate(service)
-    assert found("paczki żywnościowe") == {service.id}
+    assert found("paczki trudnej") == {service.id}
     assert found("paczki zywnosciowe") == {service.id}  # accents folded as for English
-    assert service.id in found("paczki żywnościowe", mode="hybrid")
+    assert service.id in found("paczki trudnej", mode="hybrid")
 
 
 def test_an_organisations_translated_name_finds_its_services() -> None:

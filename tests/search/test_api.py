@@ -38,7 +38,17 @@ def test_search_answers_the_documented_shape(client: Client, services: dict) -> 
     body = r.json()
     assert set(body) == {"results", "total", "page", "per_page", "notes"}
     first = body["results"][0]
-    assert set(first) == {"id", "name", "organisation", "distance_m", "score", "why"}
+    assert set(first) == {
+        "id",
+        "name",
+        "description",
+        "language",
+        "organisation",
+        "distance_m",
+        "score",
+        "why",
+    }
+    assert first["language"] is None  # English: the original text
     assert first["id"] == str(services["grief"].id)
     assert first["organisation"] == "Cruse Perth" and 0 < first["distance_m"] < 3000
     assert body["page"] == 1 and body["total"] >= 1

@@ -16,6 +16,7 @@ from linkwork.directory.models import Service
 from linkwork.directory.search_backend import SearchHit, SearchParams, search
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 from linkwork.search.matcher import match_what_matters
+from linkwork.search.translations import shown_texts, wanted_language
 
 router = Router(tags=["search"])
 
@@ -40,11 +41,21 @@ class SearchQuery(Schema):
     page: int = Field(1, ge=1, le=1000)
     per_page: int = Field(20, ge=1, le=100)
     explain: bool = False
+    lang: str = Field(
+        "",
+        max_length=20,
+        description="Language to show names and descriptions in where a service has a "
+        "translation (BCP 47, e.g. pl, zh-hans); default: the active language",
+    )
 
 
 class ResultOut(Schema):
     id: uuid.UUID
     name: str
+    description: str = Field(description="In the requested language where translated")
+    language: str | None = Field(
+        None, description="Language of name and description when translated, else null"
+    )
     organisation: str | None
     distance_m: float | None
     score: float
@@ -97,24 +108,30 @@ def _postcode(raw: str) -> str:
     return code
 
 
-def results(hits: list[SearchHit]) -> list[dict]:
-    """Hits with their service's name and organisation (one query for the page)."""
+def results(hits: list[SearchHit], language: str = "") -> list[dict]:
+    """Hits with their service's name, description and organisation (one query for the page,
+    one for translations), in the language wanted where the service has a translation."""
+    ids = [h.service_id for h in hits]
     services = {
-        sid: (name, org)
-        for sid, name, org in Service.objects.filter(id__in=[h.service_id for h in hits])
+        sid: (name, summary or description, org)
+        for sid, name, summary, description, org in Service.objects.filter(id__in=ids)
         .order_by()
-        .values_list("id", "name", "organization__name")
+        .values_list("id", "name", "summary", "description", "organization__name")
     }
+    translated = shown_texts(ids, wanted_language(language))
     out = []
     for h in hits:
         found = services.get(h.service_id)
         if found is None:
             continue
+        shown = translated.get(h.service_id)
         out.append(
             {
                 "id": h.service_id,
-                "name": found[0],
-                "organisation": found[1],
+                "name": (shown and shown.name) or found[0],
+                "description": (shown and shown.description) or found[1],
+                "language": shown.language if shown else None,
+                "organisation": found[2],
                 "distance_m": round(h.distance_m) if h.distance_m is not None else None,
                 "score": h.score,
                 "why": h.why,
@@ -181,7 +198,7 @@ def search_services(request: HttpRequest, filters: Query[SearchQuery]) -> HttpRe
     )
     page = search(params)
     return {
-        "results": results(page.hits),
+        "results": results(page.hits, filters.lang),
         "total": page.total,
         "page": page.page,
         "per_page": page.per_page,

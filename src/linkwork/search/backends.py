@@ -51,7 +51,9 @@ def _postgres(tsquery: str, limit: int, within: list[int] | None = None) -> list
         "to_tsquery('simple', %s) q "
         f"WHERE d.search_vector @@ q{where} ORDER BY r DESC LIMIT %s"
     )
-    args = [POSTGRES_WEIGHTS, tsquery, *([] if within is None else [within]), limit]
+    args: list[str | int | list[int]] = [POSTGRES_WEIGHTS, tsquery, limit]
+    if within is not None:
+        args.insert(2, within)
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
         return [(r[0], float(r[1]), r[2]) for r in cursor.fetchall()]

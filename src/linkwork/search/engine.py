@@ -38,6 +38,7 @@ from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.search import backends, vectors, vocabulary
 from linkwork.search.allowed import Allowed, allowed_rows
 from linkwork.search.embedding import get_embedder
+from linkwork.search.lexicon import Glossed, glosses
 from linkwork.search.places_in_text import find_place
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
@@ -59,6 +60,8 @@ DENSE_FILTERS = 0.05  # share of services passing filters above which ranking co
 SEMANTIC_KEEP = 100
 MIN_SIMILARITY = 0.15
 SEMANTIC_EXPAND = True
+#: Read need words of other languages through the shipped lexicon (decision 0007).
+MULTILINGUAL = os.environ.get("LINKWORK_SEARCH_LEXICON", "1") != "0"
 _DEFAULTS = SearchParams()
 _FILTER_FIELDS = (
     "categories",
@@ -128,11 +131,16 @@ def parse_for_search(q: str) -> ParsedQuery:
     return parse(q, as_you_type=True, vocabulary=vocabulary.terms())
 
 
-def semantic_text(parsed: ParsedQuery) -> str:
-    """What the embedding model reads for a query: the words, plus the needs they name."""
+def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
+    """What the embedding model reads for a query: the words, plus the needs they name. For a
+    query in another language (decision 0007) the English model reads the English glosses of
+    its need words instead of words it does not know."""
     names = category_names()
     extra = [names[c] for c in parsed.categories if c in names]
-    return parsed.text if not extra or not SEMANTIC_EXPAND else f"{parsed.text}. {', '.join(extra)}"
+    text = parsed.text
+    if glossed is not None and glossed.foreign and glossed.english:
+        text = glossed.english  # parsed.text has the original words and the glosses
+    return text if not extra or not SEMANTIC_EXPAND else f"{text}. {', '.join(extra)}"
 
 
 def _has_filters(params: SearchParams) -> bool:
@@ -160,12 +168,16 @@ def search(params: SearchParams) -> SearchPage:
         if place is not None and place.area_codes:
             _respect_area_restrictions(state, allowed, place.area_codes)
     candidates: dict[int, Candidate] = {}
-    parsed = parse_for_search(q) if q else ParsedQuery(text="")
+    glossed = glosses(q) if q and MULTILINGUAL else None
+    if glossed is not None and glossed.english:  # both: translated services match the original
+        parsed = parse_for_search(f"{q} {glossed.english}")
+    else:
+        parsed = parse_for_search(q) if q else ParsedQuery(text="")
 
     if q and params.mode != "semantic":
         _lexical(state, parsed, allowed, candidates)
     if q and params.mode != "lexical":
-        _semantic(state, semantic_text(parsed), allowed, candidates)
+        _semantic(state, semantic_text(parsed, glossed), allowed, candidates)
     if not q:
         rows = _browse_rows(state, params, allowed)
         for row in rows[:BROWSE_LIMIT]:
@@ -279,7 +291,7 @@ def _lexical(
             df,
             documents,
             max_share=min(share, strict["max_share"]),
-            min_documents=strict["min_documents"],
+            min_documents=int(strict["min_documents"]),
         )
 
     if allowed is None:
@@ -330,7 +342,7 @@ def _allowed(state: vectors.State, doc_ids, mask: np.ndarray) -> tuple[np.ndarra
 def _semantic(
     state: vectors.State, q: str, allowed: Allowed | None, candidates: dict[int, Candidate]
 ) -> None:
-    query_vector = get_embedder().encode_one(q)
+    query_vector = get_embedder().encode_query(q)
     mask = state.facets.active if allowed is None else allowed.mask
     pool = vectors.similar(
         state, query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, mask=mask
@@ -349,6 +361,7 @@ def _browse_rows(state: vectors.State, params: SearchParams, allowed: Allowed | 
     if allowed is None or allowed.near_rows is None:  # the first by name
         ids = filtered(params).values_list("id", flat=True)[:BROWSE_LIMIT]
         return [r for sid in ids if (r := state.row_of(sid)) is not None]
+    assert allowed.near_m is not None  # set with near_rows
     nearest = allowed.near_rows[np.argsort(allowed.near_m)]
     remote_only = allowed.remote.copy()  # type: ignore[union-attr]
     remote_only[nearest] = False

@@ -102,9 +102,9 @@ class Facets:
             for code in (text or "").split():
                 members.setdefault(code, []).append(row)
         for code, where in members.items():
-            column = np.zeros(n, dtype=bool)
-            column[where] = True
-            facets.categories[code] = column
+            in_category = np.zeros(n, dtype=bool)
+            in_category[where] = True
+            facets.categories[code] = in_category
         return facets
 
     def grow(self, n: int) -> None:

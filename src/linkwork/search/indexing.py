@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from linkwork.directory.models import Service, ServiceArea, TaxonomyTerm
+from linkwork.directory.models import ContentTranslation, Service, ServiceArea, TaxonomyTerm
 from linkwork.search.embedding import get_embedder
 from linkwork.search.models import SearchDocument
 from linkwork.search.place_keys import document_keys
@@ -33,7 +33,12 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _services(ids: Iterable[uuid.UUID] | None):  # type: ignore[no-untyped-def]
+    texts = ContentTranslation.objects.only(
+        "service_id", "organization_id", "language", "name", "description"
+    )
     qs = Service.objects.select_related("organization").prefetch_related(
+        Prefetch("translations", queryset=texts, to_attr="all_translations"),
+        Prefetch("organization__translations", queryset=texts, to_attr="own_translations"),
         Prefetch(
             "categories",
             queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
@@ -53,16 +58,40 @@ def embedding_text(service: Service) -> str:
     return ". ".join(p.strip() for p in parts if p and p.strip())[:2000]
 
 
+def translations(record: object, attr: str = "all_translations") -> list[ContentTranslation]:
+    """A service's (or with attr "own_translations" its organisation's) translations, as
+    `_services` prefetched them."""
+    found = getattr(record, attr, None)
+    return list(found) if found is not None else []
+
+
+def translated_texts(service: Service) -> list[str]:
+    """What the embedding model reads for each translation of a service (its name and
+    description in that language); the service's vector is the mean of these and the
+    original's, so a query in any of the languages lands near it."""
+    texts = []
+    for t in translations(service):
+        text = ". ".join(p.strip() for p in (t.name, t.description) if p and p.strip())
+        if text:
+            texts.append(text[:2000])
+    return texts
+
+
 def document_fields(service: Service) -> dict:
     terms = getattr(service, "our_categories", [])
     taxonomy = " ".join(" ".join([t.name, *(t.synonyms or [])]) for t in terms)
     org = service.organization.name if service.organization_id and service.organization else ""
+    own = translations(service)
+    org_translations = translations(service.organization, "own_translations") if org else []
+    org_names = " ".join(t.name for t in org_translations)
+    names = " ".join(t.name for t in own)
+    descriptions = " ".join(t.description for t in own)
     return {
-        "name_text": index_text(f"{service.name} {service.alternate_name}"),
+        "name_text": index_text(f"{service.name} {service.alternate_name} {names}"),
         "taxonomy_text": index_text(taxonomy),
-        "summary_text": index_text(f"{service.summary} {org}"),
+        "summary_text": index_text(f"{service.summary} {org} {org_names}"),
         "description_text": index_text(
-            f"{service.description} {service.eligibility_description}"[:20_000]
+            f"{service.description} {service.eligibility_description} {descriptions}"[:40_000]
         ),
         "category_codes": " ".join(t.code for t in terms if t.code)[:500],
         "place_keys": document_keys(
@@ -79,9 +108,23 @@ def document_fields(service: Service) -> dict:
 
 
 def _embed(services: list[Service]) -> tuple[list[bytes], str]:
+    """One unit vector per service: its text's, or with translations the normalised mean of
+    the original's and each translation's."""
     embedder = get_embedder()
-    vectors = embedder.encode([embedding_text(s) for s in services]).astype(np.float16)
-    return [v.tobytes() for v in vectors], embedder.name
+    texts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for s in services:
+        start = len(texts)
+        texts.append(embedding_text(s))
+        texts.extend(translated_texts(s))
+        spans.append((start, len(texts)))
+    encoded = embedder.encode(texts)
+    vectors = np.zeros((len(services), encoded.shape[1] if len(texts) else 0), dtype=np.float32)
+    for i, (start, end) in enumerate(spans):
+        mean = encoded[start:end].mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        vectors[i] = mean / norm if norm > 0 else mean
+    return [v.tobytes() for v in vectors.astype(np.float16)], embedder.name
 
 
 def index_services(service_ids: Iterable[uuid.UUID | str]) -> int:

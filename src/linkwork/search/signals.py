@@ -10,7 +10,13 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
+from linkwork.directory.models import (
+    ContentTranslation,
+    Organization,
+    Service,
+    ServiceArea,
+    TaxonomyTerm,
+)
 
 logger = logging.getLogger(__name__)
 SYNC_CHECK_SECONDS = 15.0
@@ -62,6 +68,21 @@ def _area_changed(sender, instance: ServiceArea, raw: bool = False, **kwargs) ->
     # A service's areas are part of its place keys and of the facets of the vector index.
     if not raw and instance.service_id:
         queue_indexing([instance.service_id])
+
+
+def _translation_changed(sender, instance: ContentTranslation, raw: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    # Translated names and descriptions are indexed with the service (an organisation's
+    # translated name with each of its services).
+    if raw:
+        return
+    if instance.service_id:
+        queue_indexing([instance.service_id])
+    elif instance.organization_id:
+        queue_indexing(
+            Service.objects.filter(organization_id=instance.organization_id).values_list(
+                "id", flat=True
+            )
+        )
 
 
 def _service_deleted(sender, instance: Service, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -127,6 +148,12 @@ def connect() -> None:
     post_delete.connect(_area_changed, sender=ServiceArea, dispatch_uid="search.area_deleted")
     m2m_changed.connect(
         _categories_changed, sender=Service.categories.through, dispatch_uid="search.categories"
+    )
+    post_save.connect(
+        _translation_changed, sender=ContentTranslation, dispatch_uid="search.translation_saved"
+    )
+    post_delete.connect(
+        _translation_changed, sender=ContentTranslation, dispatch_uid="search.translation_deleted"
     )
     post_save.connect(_term_saved, sender=TaxonomyTerm, dispatch_uid="search.term_saved")
     post_save.connect(

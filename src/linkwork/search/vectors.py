@@ -195,9 +195,9 @@ def _refresh(state: State, generation: tuple) -> State:
         if top >= len(state.doc_row):
             grown = np.full(top + 1 - len(state.doc_row), -1, dtype=np.int64)
             state.doc_row = np.concatenate([state.doc_row, grown])
-        for doc_id, row, vec, values in changed:
+        for doc_id, row, vec, facet_values in changed:
             state.matrix[row] = vec
-            state.facets.set_row(row, values)
+            state.facets.set_row(row, facet_values)
             state.doc_row[doc_id] = row
             state.row_doc[row] = doc_id
         rows = [row for _d, row, _v, _f in changed]
@@ -255,7 +255,7 @@ def similar(
     if rows is None or len(rows) > len(state.ids) // 8:
         # Most rows: one product over the whole matrix beats copying the selected rows.
         sims = state.matrix @ query_vector
-        if rows is not None:
+        if rows is not None and mask is not None:
             sims[~mask] = -np.inf
         rows = None
     else:

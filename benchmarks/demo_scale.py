@@ -23,14 +23,25 @@ def run(env: dict[str, str], *args: str) -> None:
     print(f"  ({' '.join(args[:2])}: {time.perf_counter() - started:.0f} s)", flush=True)
 
 
-def _bench(env: dict[str, str], command: str, scale: str, runs: int) -> None:
+def _bench(
+    env: dict[str, str], command: str, scale: str, runs: int, generate_args: tuple[str, ...]
+) -> None:
     run(env, "migrate", "--verbosity", "0")
     run(env, "load-places", "--no-progress")
-    run(env, "generate-demo", "--scale", scale, "--seed", "1")
+    run(env, "generate-demo", "--scale", scale, "--seed", "1", *generate_args)
     run(env, command, "--runs", str(runs))
 
 
-def main(*, command: str, label: str, description: str, default_runs: int) -> int:
+def main(
+    *,
+    command: str,
+    label: str,
+    description: str,
+    default_runs: int,
+    generate_args: tuple[str, ...] = (),
+) -> int:
+    """`generate_args` go to `generate-demo`, e.g. ("--apps", "core,casework", "--no-index")
+    to generate only what the benchmark reads."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--scale", choices=["small", "national"], default="small")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
@@ -42,7 +53,7 @@ def main(*, command: str, label: str, description: str, default_runs: int) -> in
         print(f"{label}, scale={args.scale}, database={args.database}", flush=True)
         if args.database == "postgresql":
             with throwaway_cluster() as url:
-                _bench({**env, "DATABASE_URL": url}, command, args.scale, args.runs)
+                _bench({**env, "DATABASE_URL": url}, command, args.scale, args.runs, generate_args)
         else:
-            _bench(env, command, args.scale, args.runs)
+            _bench(env, command, args.scale, args.runs, generate_args)
     return 0

@@ -64,12 +64,14 @@ def test_api_counts_are_suppressed_for_analysts_too(world: dict) -> None:
     assert all(v is None or v == 0 or v >= 5 for v in values)
 
 
-def test_bad_period_is_a_422_problem(world: dict) -> None:
+@pytest.mark.parametrize("kind", KINDS)
+def test_bad_period_is_a_422_problem(world: dict, kind: str) -> None:
     response = client_for(world["manager_a"]).get(
-        f"/api/v1/insight/programmes/{world['a'].pk}/activity?start=2025-05-01&end=2025-01-01"
+        f"/api/v1/insight/programmes/{world['a'].pk}/{kind}?start=2025-05-01&end=2025-01-01"
     )
     assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
     response = client_for(world["manager_a"]).get(
-        f"/api/v1/insight/programmes/{world['a'].pk}/activity?start=notadate"
+        f"/api/v1/insight/programmes/{world['a'].pk}/{kind}?start=notadate"
     )
     assert response.status_code == 422

@@ -6,11 +6,13 @@ model of the Scottish Links Worker Programme evaluation's question."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -82,12 +84,13 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
         )
     }
     scores: dict[int, list[tuple[Any, str, float]]] = defaultdict(list)
+    # The score is taken out of the JSON result by the database (a key transform), and the
+    # cases by a subquery: at national scale that is ~100k cases and ~300k results.
     administrations = Administration.objects.filter(
-        case_id__in=list(covariates), instrument=code, valid=True
-    ).values_list("case_id", "time_point", "administered_at", "result")
-    for case_id, time_point, at, result in administrations.iterator(chunk_size=5000):
-        value = (result or {}).get("scores", {}).get(key)
-        if value is not None:
+        case__in=cases.values("id"), instrument=code, valid=True
+    ).values_list("case_id", "time_point", "administered_at", f"result__scores__{key}")
+    for case_id, time_point, at, value in administrations.iterator(chunk_size=5000):
+        if value is not None and case_id in covariates:
             scores[case_id].append((at, time_point, float(value)))
     records = []
     for case_id, points in scores.items():
@@ -117,6 +120,26 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(records, columns=list(st.FRAME_COLUMNS))
+
+
+#: How long a fitted model is kept; the key is the data itself, so it never goes stale.
+MODEL_CACHE_SECONDS = 24 * 3600
+
+
+def cached_model(frame: pd.DataFrame) -> st.ModelResult:
+    """The multilevel model of `frame`, fitted once per distinct data: the cache key is a
+    hash of the frame's contents, so any new, changed or removed score, contact or covariate
+    gives a new key (nothing to invalidate). At national scale the fit takes seconds of CPU
+    (tens of thousands of people, hundreds of practices); the frame's hash, milliseconds."""
+    rows = pd.util.hash_pandas_object(frame.sort_values("person_id"), index=False)
+    digest = hashlib.sha256(st.FORMULA.encode() + rows.to_numpy().tobytes()).hexdigest()
+    key = f"insight:model:{digest}"
+    found = cache.get(key)
+    if isinstance(found, st.ModelResult):
+        return found
+    result = st.fit_outcome_model(frame)
+    cache.set(key, result, MODEL_CACHE_SECONDS)
+    return result
 
 
 def _group(label: str, frame: pd.DataFrame, mid: float | None, higher: bool) -> Group:
@@ -149,7 +172,7 @@ def effect(cases: QuerySet[Case], code: str, *, with_model: bool = True) -> Inst
         ),
         _group(str(_("Did not engage")), frame[frame["engaged"] == 0], score.mid, higher),
     ]
-    model = st.fit_outcome_model(frame) if with_model and len(frame) else None
+    model = cached_model(frame) if with_model and len(frame) else None
     return InstrumentEffect(
         code=code,
         name=inst.short_name,

@@ -322,14 +322,22 @@ def fit_outcome_model(frame: pd.DataFrame) -> ModelResult:
         warnings.simplefilter("always")
         try:
             model = smf.mixedlm(FORMULA, df, groups=df["practice_id"])
-            # Powell (derivative-free) first: with unscaled covariates such as age the
-            # gradient optimisers often stop early or settle on a zero practice variance.
-            for method in ("powell", "lbfgs", "nm"):
-                fit = model.fit(reml=True, method=method)
-                if fit.converged:
-                    break
         except (np.linalg.LinAlgError, ValueError) as exc:
             return cannot(f"Cannot estimate the model: it could not be fitted ({exc}).")
+        # Powell (derivative-free) first: with unscaled covariates such as age the gradient
+        # optimisers often stop early or settle on a zero practice variance. An optimiser that
+        # fails outright (a singular matrix near a zero practice variance) hands on to the next.
+        fit, failure = None, ""
+        for method in ("powell", "lbfgs", "nm"):
+            try:
+                fit = model.fit(reml=True, method=method)
+            except (np.linalg.LinAlgError, ValueError) as exc:
+                failure = str(exc)
+                continue
+            if fit.converged:
+                break
+        if fit is None:
+            return cannot(f"Cannot estimate the model: it could not be fitted ({failure}).")
     for w in caught:
         message = str(w.message).splitlines()[0]
         if "boundary" in message.lower():

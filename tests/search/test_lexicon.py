@@ -1,5 +1,5 @@
 """Need words in Polish, Ukrainian, Arabic, Chinese, Gaelic and Scots are read through the
-shipped lexicon (decision 0007), and English queries are left alone."""
+shipped lexicon (decision 0010), and English queries are left alone."""
 
 from __future__ import annotations
 

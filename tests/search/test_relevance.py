@@ -24,7 +24,7 @@ FLOORS = {  # measured (decision 0006, MiniLM int8): sqlite 0.817/0.729, 0.827/0
 }
 
 
-#: The same statements in Polish, Arabic, Chinese, Ukrainian, Gaelic and Scots (decision 0007),
+#: The same statements in Polish, Arabic, Chinese, Ukrainian, Gaelic and Scots (decision 0010),
 #: hybrid: measured 0.786 (sqlite), the weakest language 0.626 (Gaelic).
 MULTILINGUAL_FLOOR, ANY_LANGUAGE_FLOOR = 0.74, 0.55
 

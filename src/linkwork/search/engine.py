@@ -1,5 +1,5 @@
 """The search engine the directory's pages and APIs use (registered in SearchConfig.ready;
-docs/decisions/0005-search-engine-registry.md).
+docs/decisions/0009-search-engine-registry.md).
 
 Place decides what is in reach, relevance decides the order, distance only breaks near-ties
 (docs/decisions/0006-reach-then-relevance.md):
@@ -60,7 +60,7 @@ DENSE_FILTERS = 0.05  # share of services passing filters above which ranking co
 SEMANTIC_KEEP = 100
 MIN_SIMILARITY = 0.15
 SEMANTIC_EXPAND = True
-#: Read need words of other languages through the shipped lexicon (decision 0007).
+#: Read need words of other languages through the shipped lexicon (decision 0010).
 MULTILINGUAL = os.environ.get("LINKWORK_SEARCH_LEXICON", "1") != "0"
 _DEFAULTS = SearchParams()
 _FILTER_FIELDS = (
@@ -133,7 +133,7 @@ def parse_for_search(q: str) -> ParsedQuery:
 
 def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
     """What the embedding model reads for a query: the words, plus the needs they name. For a
-    query in another language (decision 0007) the English model reads the English glosses of
+    query in another language (decision 0010) the English model reads the English glosses of
     its need words instead of words it does not know."""
     names = category_names()
     extra = [names[c] for c in parsed.categories if c in names]

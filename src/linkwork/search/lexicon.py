@@ -4,7 +4,7 @@ The embedding model and the synonyms read English; people also search in Polish,
 Arabic, Simplified Chinese, Scottish Gaelic and Scots (#18). `glosses(text)` finds the need
 words of those languages in a query (`data/need_lexicon.json`, written by need, reviewed by
 native speakers) and gives the English words a service description would use, so the search
-can read both (docs/decisions/0007-multilingual-search.md). The original words are kept too:
+can read both (docs/decisions/0010-multilingual-search.md). The original words are kept too:
 services with a translation in the person's language match them directly.
 
 A language's words are looked for only when the query shows that language: its script

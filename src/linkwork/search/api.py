@@ -10,12 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from linkwork.core import policy
 from linkwork.core.api_auth import staff_auth
-from linkwork.core.roles import Role
+from linkwork.core.problems import problem
 from linkwork.directory.models import Service
 from linkwork.directory.search_backend import SearchHit, SearchParams, search
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 from linkwork.search.matcher import match_what_matters
+from linkwork.search.policy import MATCH_WHAT_MATTERS
 from linkwork.search.translations import shown_texts, wanted_language
 
 router = Router(tags=["search"])
@@ -140,12 +142,6 @@ def results(hits: list[SearchHit], language: str = "") -> list[dict]:
     return out
 
 
-def problem(request: HttpRequest, status: int, title: str, detail: str = "", **extra: object):  # type: ignore[no-untyped-def]
-    from linkwork.api import problem as api_problem  # linkwork.api imports this module
-
-    return api_problem(request, status, title, detail, **extra)
-
-
 def _place_problem(request: HttpRequest, exc: Exception) -> HttpResponse:
     if isinstance(exc, _UnknownPostcode):
         return problem(
@@ -216,7 +212,7 @@ def match(request: HttpRequest, body: MatchIn) -> HttpResponse | dict:
     """Services grouped by the needs found in the text; services already tried are left out.
 
     The text is used for this answer only: it is not stored or logged."""
-    if not request.user.has_role(Role.LINK_WORKER):  # type: ignore[union-attr]
+    if not policy.can(request.user, MATCH_WHAT_MATTERS):
         raise PermissionDenied(_("Only link workers can match what matters to services."))
     try:
         postcode = _postcode(body.postcode)

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from linkwork.directory.search_backend import register_engine
-        from linkwork.search import signals
+        from linkwork.search import policy, signals  # noqa: F401 (policy declares actions)
         from linkwork.search.engine import search
 
         signals.connect()

@@ -22,7 +22,8 @@ from linkwork.casework.forms import (
     TriageForm,
 )
 from linkwork.casework.models import Case, Referral
-from linkwork.casework.queues import days_since, triage_queue, waiting_list
+from linkwork.casework.paged_lists import TRIAGE_SORTS, TriageFilter, triage_page, waiting_page
+from linkwork.casework.queues import days_since
 from linkwork.casework.selectors import (
     agency_ids,
     referrals_made_by,
@@ -31,6 +32,7 @@ from linkwork.casework.selectors import (
 )
 from linkwork.casework.services.referrals import REFERRAL_PERSON_FIELDS
 from linkwork.casework.states import CaseStatus, IllegalTransition
+from linkwork.casework.views.access import no_store
 from linkwork.casework.views.common import (
     add_errors,
     case_for,
@@ -39,7 +41,12 @@ from linkwork.casework.views.common import (
     record_view,
 )
 from linkwork.core.models import Organisation, User
-from linkwork.core.permissions import acting_user, require_action
+from linkwork.core.permissions import (
+    acting_user,
+    practice_ids,
+    programme_member_ids,
+    require_action,
+)
 from linkwork.core.roles import Role
 
 
@@ -196,18 +203,32 @@ def self_referral_done(request: HttpRequest) -> HttpResponse:
 
 @require_action("casework.view_triage")
 def triage(request: HttpRequest) -> HttpResponse:
-    queue = list(triage_queue(request.user)[:200])
-    waiting = list(waiting_list(request.user)[:500])
-    record_list_view(Case, [c.pk for c in queue + waiting], request.user, via="triage")
-    for case in queue + waiting:
+    """New referrals and the waiting list, each paged with its true count (see paged_lists)."""
+    choice = TriageFilter.from_query(request.GET)
+    queue = triage_page(request.user, choice)
+    waiting = waiting_page(request.user, choice)
+    shown = [*queue.object_list, *waiting.object_list]
+    record_list_view(Case, [c.pk for c in shown], request.user, via="triage")
+    for case in shown:
         setattr(case, "days_waiting", days_since(case.opened_at))  # noqa: B010
-    practices: dict[str, list] = {}
-    for case in waiting:
-        practices.setdefault(case.practice.name, []).append(case)
-    return render(
-        request,
-        "casework/triage.html",
-        {"queue": queue, "waiting_by_practice": sorted(practices.items())},
+    practices = Organisation.objects.filter(
+        kind=Organisation.Kind.GP_PRACTICE,
+        id__in=practice_ids(request.user) | programme_member_ids(request.user),
+    ).order_by("name")
+    return no_store(
+        render(
+            request,
+            "casework/triage.html",
+            {
+                "queue": queue,
+                "waiting": waiting,
+                "choice": choice,
+                "practices": list(practices),
+                "sorts": [(code, label) for code, (label, _) in TRIAGE_SORTS.items()],
+                "queue_query": choice.query_string(without="queue_page"),
+                "waiting_query": choice.query_string(without="waiting_page"),
+            },
+        )
     )
 
 

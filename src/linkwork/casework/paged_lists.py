@@ -95,16 +95,16 @@ def _filtered(cases: QuerySet[Case], choice: TriageFilter) -> QuerySet[Case]:
     return cases
 
 
-def triage_page(user: Actor, choice: TriageFilter, per_page: int = PER_PAGE) -> Page[Case]:
+def triage_page(user: Actor, choice: TriageFilter, per_page: int | None = None) -> Page[Case]:
     cases = _filtered(triage_queue(user), choice).order_by(*TRIAGE_SORTS[choice.sort][1])
-    return Paginator(cases, per_page).get_page(choice.queue_page)
+    return Paginator(cases, per_page or PER_PAGE).get_page(choice.queue_page)
 
 
-def waiting_page(user: Actor, choice: TriageFilter, per_page: int = PER_PAGE) -> Page[Case]:
+def waiting_page(user: Actor, choice: TriageFilter, per_page: int | None = None) -> Page[Case]:
     """The waiting list, grouped by practice (so ordered by practice first, then the sort)."""
     ordering = ("practice__name", *TRIAGE_SORTS[choice.sort][1])
     cases = _filtered(waiting_list(user), choice).order_by(*ordering)
-    return Paginator(cases, per_page).get_page(choice.waiting_page)
+    return Paginator(cases, per_page or PER_PAGE).get_page(choice.waiting_page)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class PortalList:
     services: list[tuple[int, str]]
 
 
-def portal_list(user: Actor, choice: PortalFilter, per_page: int = PER_PAGE) -> PortalList:
+def portal_list(user: Actor, choice: PortalFilter, per_page: int | None = None) -> PortalList:
     links = portal_links(user)
     services = list(
         links.order_by("service__name", "service_id")
@@ -165,7 +165,7 @@ def portal_list(user: Actor, choice: PortalFilter, per_page: int = PER_PAGE) -> 
         *PORTAL_SORTS[choice.sort][1]
     )
     return PortalList(
-        page=Paginator(shown, per_page).get_page(choice.page),
+        page=Paginator(shown, per_page or PER_PAGE).get_page(choice.page),
         counts={code: int(n) for code, n in counts.items()},
         services=services,
     )

@@ -139,38 +139,44 @@ def practice_referrals(request: HttpRequest) -> HttpResponse:
     )
 
 
+def send_self_referral(form: SelfReferralForm) -> bool:
+    """Refer the person who filled in a (valid) self-referral form, standard or Easy Read:
+    one service call. False, with the service's errors on the form, when it refused."""
+    data = form.cleaned_data
+    methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
+    try:
+        services.refer(
+            actor=None,
+            source=Referral.Source.SELF,
+            practice=data["practice"],
+            referring_organisation=None,
+            person={
+                "given_name": data["given_name"],
+                "family_name": data["family_name"],
+                "date_of_birth": data["date_of_birth"],
+                "phone": data["phone"],
+                "email": data["email"],
+                "postcode": data["postcode"],
+                "contact_methods": methods,
+                "safe_to_leave_message": data["safe_to_leave_message"],
+            },
+            reasons=data["reasons"],
+            reason_detail=data["reason_detail"],
+            person_agreed=True,
+            referrer_name=_("Self-referral"),
+        )
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    return True
+
+
 @require_action("casework.self_refer")
 @require_http_methods(["GET", "POST"])
 def self_referral(request: HttpRequest) -> HttpResponse:
     form = SelfReferralForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
-        try:
-            services.refer(
-                actor=None,
-                source=Referral.Source.SELF,
-                practice=data["practice"],
-                referring_organisation=None,
-                person={
-                    "given_name": data["given_name"],
-                    "family_name": data["family_name"],
-                    "date_of_birth": data["date_of_birth"],
-                    "phone": data["phone"],
-                    "email": data["email"],
-                    "postcode": data["postcode"],
-                    "contact_methods": methods,
-                    "safe_to_leave_message": data["safe_to_leave_message"],
-                },
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                person_agreed=True,
-                referrer_name=_("Self-referral"),
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            return redirect("casework:self_referral_done")
+    if request.method == "POST" and form.is_valid() and send_self_referral(form):
+        return redirect("casework:self_referral_done")
     return form_page(
         request,
         form,
@@ -181,6 +187,8 @@ def self_referral(request: HttpRequest) -> HttpResponse:
             "usually within a week."
         ),
         submit_label=_("Send"),
+        alternative_url=reverse("casework:self_referral_easy_read"),
+        alternative_label=_("Easy Read version of this form, with pictures"),
         status=422 if form.errors else 200,
     )
 

@@ -4,12 +4,13 @@ in process, through Django's test client) on whatever data is loaded (run after 
 
 from __future__ import annotations
 
+import random
 import statistics
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -21,6 +22,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument(
+            "--add-people",
+            type=int,
+            default=0,
+            help="first add this many people with cases (1%% at the demo worker's practices)",
+        )
 
     def _time(
         self, client: Client, name: str, url: str, data: dict[str, str] | None, runs: int
@@ -42,10 +49,28 @@ class Command(BaseCommand):
             f"queries {len(ctx.captured_queries)}"
         )
 
+    def _grow(self, n_people: int) -> None:
+        """Grow the demo to a chosen size (between the small and national scales) with the
+        national demo's mix: 8 encounters per engaged case, 1% at the demo worker's practices."""
+        from linkwork.casework import demo
+
+        started = time.perf_counter()
+        with transaction.atomic():
+            demo.add_people(
+                n_people,
+                per_case=demo.SCALES["national"][1],
+                home_share=0.01,
+                rng=random.Random(f"bench-{n_people}"),
+                stdout=self.stdout,
+            )
+        self.stdout.write(f"added {n_people:,} people in {time.perf_counter() - started:.0f} s")
+
     def handle(self, *args: Any, **options: Any) -> None:
         from linkwork.casework.models import Case, Person
         from linkwork.core.models import User
 
+        if options["add_people"]:
+            self._grow(options["add_people"])
         worker = User.objects.filter(username=DEMO_USERNAMES[Role.LINK_WORKER]).first()
         manager = User.objects.filter(username=DEMO_USERNAMES[Role.PROGRAMME_MANAGER]).first()
         if worker is None or manager is None:

@@ -73,7 +73,7 @@ def test_triage_and_waiting_list_page_with_true_counts(
     # each list pages on its own and keeps the other's place
     later = client.get(f"{TRIAGE}?queue_page=3&waiting_page=2").content.decode()
     assert "Page 3 of 3" in later and "Page 2 of 2" in later
-    assert "?waiting_page=2&amp;queue_page=2" in later  # "previous" keeps the other list's page
+    assert "waiting_page=2&amp;queue_page=2" in later  # "previous" keeps the other list's page
 
 
 def test_triage_sorts_and_filters_by_practice(client: Client) -> None:
@@ -135,6 +135,10 @@ def test_portal_pages_by_group_with_counts_and_is_scoped(
     assert "Walking group" in current and "Tea dance</a>" not in current
     only_walks = client.get(f"{PORTAL}?service={walks.pk}").content.decode()
     assert "Waiting for your reply (0)" in only_walks
+    assert f'value="{walks.pk}" selected' in only_walks
+    assert (
+        "Waiting for your reply (3)" in client.get(f"{PORTAL}?service=1%20OR%201").content.decode()
+    )
     assert "no-store" in client.get(PORTAL).headers["Cache-Control"]
 
 

@@ -7,6 +7,7 @@ Each list is one COUNT and one page query however many rows there are; filters a
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,13 @@ PORTAL_GROUPS: dict[str, tuple[_StrPromise, tuple[str, ...]]] = {
 def _number(query: QueryDict, key: str) -> int | None:
     value = query.get(key, "")
     return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _uuid(query: QueryDict, key: str) -> str | None:
+    try:
+        return str(uuid.UUID(query.get(key, "")))
+    except ValueError:
+        return None
 
 
 def _query_string(values: dict[str, object]) -> str:
@@ -112,7 +120,8 @@ class PortalFilter:
     """What a community organisation chose on its referral list (codes only)."""
 
     group: str = "waiting"
-    service: int | None = None
+    #: A directory service's id (a UUID), or None for all.
+    service: str | None = None
     sort: str = "newest"
     page: int = 1
 
@@ -122,7 +131,7 @@ class PortalFilter:
         sort = query.get("sort", "newest")
         return cls(
             group=group if group in PORTAL_GROUPS else "waiting",
-            service=_number(query, "service"),
+            service=_uuid(query, "service"),
             sort=sort if sort in PORTAL_SORTS else "newest",
             page=_number(query, "page") or 1,
         )
@@ -143,16 +152,17 @@ class PortalList:
     #: True count of each group (same service filter), in PORTAL_GROUPS order.
     counts: dict[str, int]
     #: (id, name) of the services that have referrals here, for the filter.
-    services: list[tuple[int, str]]
+    services: list[tuple[str, str]]
 
 
 def portal_list(user: Actor, choice: PortalFilter, per_page: int | None = None) -> PortalList:
     links = portal_links(user)
-    services = list(
-        links.order_by("service__name", "service_id")
+    services = [
+        (str(pk), name)
+        for pk, name in links.order_by("service__name", "service_id")
         .values_list("service_id", "service__name")
         .distinct()
-    )
+    ]
     if choice.service:
         links = links.filter(service_id=choice.service)
     counts = links.order_by().aggregate(

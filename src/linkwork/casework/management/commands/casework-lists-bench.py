@@ -92,6 +92,8 @@ class Command(BaseCommand):
             ("my cases, by name, page 3", "/casework/my-cases/?sort=name&page=3"),
             ("my cases, overdue", "/casework/my-cases/?follow_up=overdue"),
             ("caseload", "/casework/"),
+            ("triage and waiting list", "/casework/triage/"),
+            ("triage, later pages", "/casework/triage/?queue_page=3&waiting_page=3&sort=name"),
         ]:
             self._time(client, name, url, None, runs)
         for name, text in [
@@ -103,7 +105,16 @@ class Command(BaseCommand):
             ),
         ]:
             self._time(client, name, "/casework/find/", {"query": text}, runs)
+        editor = User.objects.filter(username=DEMO_USERNAMES[Role.COMMUNITY_EDITOR]).first()
+        if editor is not None:
+            client.force_login(editor)
+            for name, url in [
+                ("portal, waiting", "/portal/"),
+                ("portal, finished, page 2", "/portal/?show=finished&page=2"),
+            ]:
+                self._time(client, name, url, None, runs)
         client.force_login(manager)
+        self._time(client, "triage, manager", "/casework/triage/", None, runs)
         self._time(client, "oversight", "/casework/oversight/", None, runs)
         self._time(
             client, "oversight, one worker", f"/casework/oversight/workers/{worker.pk}/", None, runs

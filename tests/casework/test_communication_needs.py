@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from linkwork.casework import services
-from linkwork.casework.models import Case, Person
+from linkwork.casework.models import Case
 from linkwork.core.roles import Role
 from tests.casework.factories import CaseFactory, CommunityOrgFactory, PracticeFactory, make_service
 from tests.core.factories import make_user
@@ -39,21 +39,22 @@ def world() -> dict:
     worker = make_user(Role.LINK_WORKER, organisations=(practice,))
     case = CaseFactory(
         referral__person__gp_practice=practice,
+        referral__person__preferred_language="Polish",
+        referral__person__interpreter_needed=True,
+        referral__person__uses_bsl=True,
+        referral__person__large_print=True,
+        referral__person__no_phone_calls=True,
+        referral__person__communication_needs="Write things down; hears better on the left",
         referral__consent_to_share=True,
         status="active",
         link_worker=worker,
         next_follow_up=timezone.localdate() + dt.timedelta(days=1),
     )
-    Person.objects.filter(pk=case.person_id).update(
-        preferred_language="Polish",
-        interpreter_needed=True,
-        uses_bsl=True,
-        large_print=True,
-        no_phone_calls=True,
-        communication_needs="Write things down; hears better on the left",
+    received = CaseFactory(
+        referral__person__gp_practice=practice,
+        referral__person__uses_bsl=True,
+        referral__person__no_phone_calls=True,
     )
-    received = CaseFactory(referral__person__gp_practice=practice)
-    Person.objects.filter(pk=received.person_id).update(uses_bsl=True, no_phone_calls=True)
     return {"practice": practice, "worker": worker, "case": case, "received": received}
 
 

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from linkwork.casework import services
@@ -126,13 +127,20 @@ def portal(request: HttpRequest) -> HttpResponse:
     return no_store(render(request, "casework/portal.html", portal_context(listing, choice)))
 
 
+#: Lazy: module-level words are translated when shown, in the reader's language.
 _PORTAL_CHOICES: dict[str, list[tuple[str, Any]]] = {
-    S.SENT: [(S.ACCEPTED, _("Yes, we can take them")), (S.DECLINED, _("No, we cannot take them"))],
-    S.ACCEPTED: [
-        (S.ATTENDING, _("They came to their first session")),
-        (S.STOPPED, _("They did not come")),
+    S.SENT: [
+        (S.ACCEPTED, gettext_lazy("Yes, we can take them")),
+        (S.DECLINED, gettext_lazy("No, we cannot take them")),
     ],
-    S.ATTENDING: [(S.ATTENDING, _("They still come")), (S.STOPPED, _("They have stopped coming"))],
+    S.ACCEPTED: [
+        (S.ATTENDING, gettext_lazy("They came to their first session")),
+        (S.STOPPED, gettext_lazy("They did not come")),
+    ],
+    S.ATTENDING: [
+        (S.ATTENDING, gettext_lazy("They still come")),
+        (S.STOPPED, gettext_lazy("They have stopped coming")),
+    ],
 }
 
 

@@ -24,12 +24,17 @@ def run(env: dict[str, str], *args: str) -> None:
 
 
 def _bench(
-    env: dict[str, str], command: str, scale: str, runs: int, generate_args: tuple[str, ...]
+    env: dict[str, str],
+    command: str,
+    scale: str,
+    runs: int,
+    generate_args: tuple[str, ...],
+    extra: list[str] | None = None,
 ) -> None:
     run(env, "migrate", "--verbosity", "0")
     run(env, "load-places", "--no-progress")
     run(env, "generate-demo", "--scale", scale, "--seed", "1", *generate_args)
-    run(env, command, "--runs", str(runs))
+    run(env, command, "--runs", str(runs), *(extra or []))
 
 
 def main(
@@ -46,14 +51,22 @@ def main(
     parser.add_argument("--scale", choices=["small", "national"], default="small")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--runs", type=int, default=default_runs)
-    args, _ = parser.parse_known_args()
+    # Options the harness does not know go to the benchmark command (e.g. --add-people N).
+    args, extra = parser.parse_known_args()
     with tempfile.TemporaryDirectory(prefix="linkwork-bench-") as var:
         env = {**os.environ, "LINKWORK_VAR_DIR": var}
         env.pop("DATABASE_URL", None)
         print(f"{label}, scale={args.scale}, database={args.database}", flush=True)
         if args.database == "postgresql":
             with throwaway_cluster() as url:
-                _bench({**env, "DATABASE_URL": url}, command, args.scale, args.runs, generate_args)
+                _bench(
+                    {**env, "DATABASE_URL": url},
+                    command,
+                    args.scale,
+                    args.runs,
+                    generate_args,
+                    extra,
+                )
         else:
-            _bench(env, command, args.scale, args.runs, generate_args)
+            _bench(env, command, args.scale, args.runs, generate_args, extra)
     return 0

@@ -262,6 +262,7 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("casework:practice_referrals", _p("casework:practice_referrals")),
     Endpoint("casework:self_referral", _p("casework:self_referral")),
     Endpoint("casework:self_referral_done", _p("casework:self_referral_done")),
+    Endpoint("casework:self_referral_easy_read", _p("casework:self_referral_easy_read")),
     # Lists
     Endpoint("casework:caseload", _p("casework:caseload")),
     Endpoint("casework:triage", _p("casework:triage")),

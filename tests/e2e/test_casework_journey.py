@@ -96,14 +96,16 @@ def test_referral_to_community_attendance_closed_loop(page) -> None:
     sign_in(page, "ed")
     page.goto("/portal/")
     link = ServiceLink.objects.get()
-    p.get_by_role("link", name=f"Referral {link.pk}").click()
+    p.get_by_role("link", name=re.compile(f"Someone referred to .*reference {link.pk}")).click()
     page.check_accessibility()
     assert "Morag" in p.locator("main").inner_text()
-    tick(p, "Accept")
+    assert p.get_by_label("Date of their first session").count() == 0
+    tick(p, "Yes, we can take them")
     submit(page, "Send update")
-    p.get_by_role("link", name=f"Referral {link.pk}").click()
+    p.get_by_role("link", name=re.compile(r"Accepted and attending \(1\)")).click()
+    p.get_by_role("link", name=re.compile(f"Someone referred to .*reference {link.pk}")).click()
     page.check_accessibility()
-    tick(p, "They came (first attendance)")
+    tick(p, "They came to their first session")
     submit(page, "Send update")
 
     # The link worker sees it.

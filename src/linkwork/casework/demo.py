@@ -168,6 +168,28 @@ def _weighted(rng: random.Random) -> str:
 
 def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     n_people, per_case = SCALES[scale]
+    return add_people(
+        n_people,
+        per_case=per_case,
+        home_share=1.0 if scale == "small" else 0.01,
+        rng=rng,
+        stdout=stdout,
+        progress=scale == "national",
+    )
+
+
+def add_people(
+    n_people: int,
+    *,
+    per_case: int,
+    home_share: float,
+    rng: random.Random,
+    stdout: Any,
+    progress: bool = True,
+) -> dict[str, int]:
+    """Add ``n_people`` people with referrals and cases (bulk, in batches); ``home_share`` of
+    them at the demo link worker's two practices, the rest anywhere. Used by the demo and, to
+    grow a database to a chosen size, by `linkwork casework-lists-bench --add-people N`."""
     started = time.perf_counter()
     practices = list(Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE).order_by("id"))
     if not practices:
@@ -211,11 +233,9 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
                     chi = make_chi(dob, serial)
                 used_chis.add(chi)
                 pc = rng.choices(pcs, weights=pc_weights)[0]
-                practice = (
-                    rng.choice(home)
-                    if (scale == "small" or rng.random() < 0.01)
-                    else rng.choice(practices)
-                )
+                # (no draw when everyone is at home: the small demo stays as it was)
+                at_home = home_share >= 1 or rng.random() < home_share
+                practice = rng.choice(home) if at_home else rng.choice(practices)
                 people.append(
                     m.Person(
                         chi=chi,
@@ -255,7 +275,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
                 counts=counts,
                 home=home,
             )
-            if scale == "national":
+            if progress:
                 stdout.write(
                     f"  casework: {counts['people']} people, {counts['encounters']} encounters "
                     f"({time.perf_counter() - started:.0f}s)\n"

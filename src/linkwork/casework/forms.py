@@ -469,21 +469,72 @@ class LinkForm(DesignSystemFormMixin, forms.Form):
     )
 
 
+#: The portal form in plain words for a volunteer, by the referral's current status:
+#: (question, reason label, reason help, ask for the first session's date).
+_PORTAL_WORDS: dict[str, tuple[Any, Any, Any, bool]] = {
+    "sent": (
+        _("Can you take this person?"),
+        _("If you cannot take them, tell the link worker why"),
+        _(
+            "For example: the group is full, or it is not the right group for them. "
+            "Only the link worker reads this. Leave it empty if you can take them."
+        ),
+        False,
+    ),
+    "accepted": (
+        _("Did they come?"),
+        _("If they did not come, anything the link worker should know (you can leave this empty)"),
+        _("Only the link worker reads this."),
+        True,
+    ),
+    "attending": (
+        _("Do they still come?"),
+        _("If they stopped, why (if you know)"),
+        _("Only the link worker reads this. Leave it empty if they still come."),
+        False,
+    ),
+}
+
+
 class PortalResponseForm(DesignSystemFormMixin, DynamicFields, forms.Form):
+    """A community organisation's reply to a referral: only the questions that fit where the
+    referral is now (no decline reason on the attendance question, no date on accepting)."""
+
     to_status = forms.ChoiceField(label=_("Update"), choices=(), widget=forms.RadioSelect)
-    reason = forms.CharField(label=_("Reason (needed to decline)"), max_length=300, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
     first_attended_on = forms.DateField(
-        label=_("First attended on"), widget=DateInput, required=False, validators=[not_in_future]
+        label=_("Date of their first session"),
+        help_text=_("Only if they came. Leave it empty for today."),
+        widget=DateInput,
+        required=False,
+        validators=[not_in_future],
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, choices: list[tuple[str, Any]], status: str = "sent", **kwargs: Any
+    ) -> None:
         self._choices = choices
+        self._status = status
         super().__init__(*args, **kwargs)
 
     def setup_fields(self) -> None:
         # No status is preselected: a slip of the thumb must not end someone's support.
-        self.fields["to_status"].choices = [("", _("Choose a status")), *self._choices]  # type: ignore[attr-defined]
+        self.fields["to_status"].choices = list(self._choices)  # type: ignore[attr-defined]
+        self.fields["to_status"].error_messages["required"] = _("Choose an answer.")
+        question, reason, reason_help, asks_date = _PORTAL_WORDS.get(
+            self._status, _PORTAL_WORDS["sent"]
+        )
+        self.fields["to_status"].label = question
+        self.fields["reason"].label = reason
+        self.fields["reason"].help_text = reason_help
+        if not asks_date:
+            del self.fields["first_attended_on"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data.setdefault("first_attended_on", None)
+        return data
 
 
 class MergeForm(DesignSystemFormMixin, forms.Form):
@@ -498,3 +549,60 @@ class HouseholdForm(DesignSystemFormMixin, forms.Form):
     )
     relationship = forms.ChoiceField(label=_("This person is their…"), choices=Relationship.choices)
     lives_with = forms.BooleanField(label=_("They live in the same household"), required=False)
+
+
+class EasyReadSelfReferralForm(SelfReferralForm):
+    """The self-referral form in Easy Read: the same questions and the same checks, asked in
+    short sentences, one idea to a line. The page puts a picture beside each question."""
+
+    #: The OpenMoji symbol (hexcode, file in static/vendor/openmoji/) beside each question.
+    SYMBOLS: dict[str, str] = {
+        "given_name": "1F464",
+        "family_name": "1F464",
+        "date_of_birth": "1F382",
+        "phone": "1F4DE",
+        "email": "1F4E7",
+        "safe_to_leave_message": "1F4AC",
+        "postcode": "1F3E0",
+        "practice": "1FA7A",
+        "reasons": "1F91D",
+        "reason_detail": "270F",
+        "person_agreed": "2705",
+    }
+    _WORDS: dict[str, tuple[Any, Any]] = {
+        "given_name": (_("What is your first name?"), ""),
+        "family_name": (_("What is your last name?"), ""),
+        "date_of_birth": (
+            _("When is your birthday?"),
+            _("Day, month and year. You do not have to tell us."),
+        ),
+        "phone": (_("What is your phone number?"), _("We may phone you.")),
+        "email": (_("What is your email?"), _("We may send you an email.")),
+        "safe_to_leave_message": (_("Can we leave you a message?"), ""),
+        "postcode": (_("What is your postcode?"), _("It is on letters to your home.")),
+        "practice": (_("Who is your doctor?"), _("Choose your GP practice.")),
+        "reasons": (_("What would you like help with?"), _("You can choose more than one.")),
+        "reason_detail": (_("Do you want to tell us more?"), _("You do not have to.")),
+        "person_agreed": (_("Yes, I want a link worker to contact me."), ""),
+    }
+
+    def setup_fields(self) -> None:
+        super().setup_fields()
+        for name, (label, help_text) in self._WORDS.items():
+            self.fields[name].label = label
+            self.fields[name].help_text = help_text
+        self.fields["practice"].empty_label = _("Choose")  # type: ignore[attr-defined]
+        self.fields["given_name"].error_messages["required"] = _("Write your first name.")
+        self.fields["family_name"].error_messages["required"] = _("Write your last name.")
+        self.fields["postcode"].error_messages["required"] = _("Write your postcode.")
+        self.fields["practice"].error_messages["required"] = _("Choose your doctor.")
+        self.fields["reasons"].error_messages["required"] = _("Choose one thing or more.")
+        self.fields["person_agreed"].error_messages["required"] = _("Tick the box.")
+
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except ValidationError as exc:
+            raise ValidationError(
+                _("Write a phone number or an email. Then we can reach you.")
+            ) from exc

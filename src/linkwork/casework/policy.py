@@ -122,6 +122,7 @@ declare_urls(
         "casework:practice_referrals": "casework.list_referrals_made",
         "casework:self_referral": "casework.self_refer",
         "casework:self_referral_done": "casework.self_refer",
+        "casework:self_referral_easy_read": "casework.self_refer",
         "casework:caseload": "casework.view_caseload",
         "casework:triage": "casework.view_triage",
         "casework:triage_case": "casework.triage",

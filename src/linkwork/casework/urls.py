@@ -3,6 +3,7 @@ from django.urls import path
 from linkwork.casework.views import (
     cases,
     concern_decisions,
+    easy_read,
     find_person,
     letters,
     links,
@@ -31,6 +32,11 @@ urlpatterns = [
     path("ask-for-a-link-worker/", referrals.self_referral, name="self_referral"),
     path(
         "ask-for-a-link-worker/thank-you/", referrals.self_referral_done, name="self_referral_done"
+    ),
+    path(
+        "ask-for-a-link-worker/easy-read/",
+        easy_read.self_referral_easy_read,
+        name="self_referral_easy_read",
     ),
     path("casework/", cases.caseload, name="caseload"),
     path("casework/my-cases/", worklists.my_case_list, name="my_cases"),

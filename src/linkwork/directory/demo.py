@@ -37,6 +37,38 @@ TIMES = [
 ]
 
 
+#: The second category a demo service may also have: only ones that fit a service of the first
+#: (a tea dance is for older people and befriending, never legal advice).
+RELATED: dict[str, tuple[str, ...]] = {
+    "physical-activity": ("older-people", "long-term-conditions"),
+    "mental-health": ("befriending",),
+    "befriending": ("older-people", "mental-health"),
+    "money-advice": ("debt", "fuel-poverty"),
+    "debt": ("money-advice",),
+    "housing": ("money-advice",),
+    "food": ("money-advice",),
+    "fuel-poverty": ("money-advice",),
+    "employability": ("learning",),
+    "learning": ("employability",),
+    "volunteering": ("employability",),
+    "carers": ("mental-health",),
+    "family": ("children-young-people",),
+    "children-young-people": ("family",),
+    "older-people": ("befriending",),
+    "bereavement": ("mental-health",),
+    "addiction-recovery": ("mental-health",),
+    "long-term-conditions": ("physical-activity",),
+    "disability": ("money-advice",),
+    "arts-culture": ("befriending",),
+    "nature-outdoors": ("physical-activity",),
+    "digital-inclusion": ("learning",),
+    "legal-advice": ("money-advice",),
+    "domestic-abuse": ("housing",),
+    "transport": ("older-people",),
+    "faith-community": ("befriending",),
+}
+
+
 def _uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
@@ -253,9 +285,9 @@ def _service(
         )
     through = m.Service.categories.through
     batch.add(through(service_id=service.id, taxonomyterm_id=terms[code]))
-    if rng.random() < 0.3:
-        extra = rng.choice(list(terms))
-        if extra != code:
+    if rng.random() < 0.3 and RELATED.get(code):
+        extra = rng.choice(RELATED[code])
+        if extra != code and extra in terms:
             batch.add(through(service_id=service.id, taxonomyterm_id=terms[extra]))
 
 
@@ -287,12 +319,16 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             website="https://www.befriendtogether.org.uk",
         )
     )
+    # An organisation's services are all in its own council area.
+    by_area: dict[str | None, list[dict[str, Any]]] = {}
+    for place in places:
+        by_area.setdefault(place["council_area_id"], []).append(place)
     for i, (code, *template) in enumerate(BEFRIEND_TOGETHER):
         _service(
             batch,
             rng,
             org=bt,
-            place=places[i],
+            place=places[0] if i == 0 else rng.choice(by_area[places[0]["council_area_id"]]),
             template=tuple(template),
             code=code,
             terms=terms,
@@ -300,8 +336,11 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             now=now,
         )
     org: m.Organization | None = None
+    home: str | None = None
     for i in range(n - len(BEFRIEND_TOGETHER)):
+        place = places[i + len(BEFRIEND_TOGETHER)]
         if org is None or rng.random() < 0.35:
+            home = place["council_area_id"]
             org = batch.add(
                 m.Organization(
                     id=_uuid(rng),
@@ -314,7 +353,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             batch,
             rng,
             org=org,
-            place=places[i + len(BEFRIEND_TOGETHER)],
+            place=place if place["council_area_id"] == home else rng.choice(by_area[home]),
             template=rng.choice(TEMPLATES[code]),
             code=code,
             terms=terms,

@@ -60,6 +60,11 @@ class Person(GuardedModel):
     preferred_language = models.CharField(_("preferred language"), max_length=60, blank=True)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
     communication_needs = models.CharField(_("communication needs"), max_length=300, blank=True)
+    #: Structured needs shown wherever a link worker contacts the person
+    #: (casework/_communication_needs.html).
+    uses_bsl = models.BooleanField(_("uses British Sign Language (BSL)"), default=False)
+    large_print = models.BooleanField(_("needs large print"), default=False)
+    no_phone_calls = models.BooleanField(_("no phone calls"), default=False)
 
     # Area (copied from places when the postcode is recorded)
     data_zone = models.CharField(_("data zone"), max_length=9, blank=True, db_index=True)

@@ -33,6 +33,9 @@ SHARED_FIELDS = [
     "preferred_language",
     "interpreter_needed",
     "communication_needs",
+    "uses_bsl",
+    "large_print",
+    "no_phone_calls",
 ]
 
 #: Which link status may follow which, and who may make the move.

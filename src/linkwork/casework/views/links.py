@@ -10,15 +10,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from linkwork.casework import services
 from linkwork.casework.forms import LinkForm, PortalResponseForm, ServiceQueryForm
 from linkwork.casework.matching import suggest_services
 from linkwork.casework.models import ServiceLink
+from linkwork.casework.paged_lists import PortalFilter, portal_list
 from linkwork.casework.queues import is_stalled, portal_links
 from linkwork.casework.services.links import SHARED_FIELDS
+from linkwork.casework.views.access import no_store
 from linkwork.casework.views.common import add_errors, case_for, record_list_view, record_view
+from linkwork.casework.views.portal_context import portal_context
 from linkwork.core import audit
 from linkwork.core.permissions import acting_user, require_action
 from linkwork.directory.models import Service
@@ -114,28 +118,30 @@ def link_update(request: HttpRequest, pk: int, link_id: int) -> HttpResponse:
 
 @require_action("casework.view_portal")
 def portal(request: HttpRequest) -> HttpResponse:
-    links = list(portal_links(request.user)[:300])
+    """The organisation's referrals, one group at a time, paged (see paged_lists)."""
+    choice = PortalFilter.from_query(request.GET)
+    listing = portal_list(request.user, choice)
+    links = list(listing.page.object_list)
     record_list_view(ServiceLink, [li.pk for li in links], request.user, via="portal")
     for link in links:
         setattr(link, "stalled", is_stalled(link))  # noqa: B010 (display-only attribute)
-    return render(
-        request,
-        "casework/portal.html",
-        {
-            "waiting": [li for li in links if li.status == S.SENT],
-            "current": [li for li in links if li.status in (S.ACCEPTED, S.ATTENDING)],
-            "finished": [li for li in links if li.status in (S.DECLINED, S.STOPPED, S.WITHDRAWN)],
-        },
-    )
+    return no_store(render(request, "casework/portal.html", portal_context(listing, choice)))
 
 
+#: Lazy: module-level words are translated when shown, in the reader's language.
 _PORTAL_CHOICES: dict[str, list[tuple[str, Any]]] = {
-    S.SENT: [(S.ACCEPTED, _("Accept")), (S.DECLINED, _("Decline"))],
-    S.ACCEPTED: [
-        (S.ATTENDING, _("They came (first attendance)")),
-        (S.STOPPED, _("They did not come")),
+    S.SENT: [
+        (S.ACCEPTED, gettext_lazy("Yes, we can take them")),
+        (S.DECLINED, gettext_lazy("No, we cannot take them")),
     ],
-    S.ATTENDING: [(S.ATTENDING, _("Still attending")), (S.STOPPED, _("Stopped attending"))],
+    S.ACCEPTED: [
+        (S.ATTENDING, gettext_lazy("They came to their first session")),
+        (S.STOPPED, gettext_lazy("They did not come")),
+    ],
+    S.ATTENDING: [
+        (S.ATTENDING, gettext_lazy("They still come")),
+        (S.STOPPED, gettext_lazy("They have stopped coming")),
+    ],
 }
 
 
@@ -151,7 +157,12 @@ def portal_link(request: HttpRequest, link_id: int) -> HttpResponse:
     )
     choices = _PORTAL_CHOICES.get(link.status, [])
     form = (
-        PortalResponseForm(request.POST or None, choices=choices, initial={"version": link.version})
+        PortalResponseForm(
+            request.POST or None,
+            choices=choices,
+            status=link.status,
+            initial={"version": link.version},
+        )
         if choices
         else None
     )

@@ -71,6 +71,7 @@ def _case_form(
         form,
         title=title,
         caption=case.person.full_name,
+        contact_person=case.person,
         back_url=reverse("casework:case_detail", args=[case.pk]),
         submit_label=submit_label,
         status=422 if form.errors else 200,
@@ -227,6 +228,7 @@ def concern_new(request: HttpRequest, person_id: int) -> HttpResponse:
         form,
         title=_("Record a safeguarding concern"),
         caption=person.full_name,
+        contact_person=person,
         intro=_("If someone is in immediate danger, call 999 first."),
         back_url=reverse("casework:person_detail", args=[person.pk]),
         status=422 if form.errors else 200,
@@ -252,6 +254,7 @@ def concern_close(request: HttpRequest, person_id: int, concern_id: int) -> Http
         form,
         title=_("Close a safeguarding concern"),
         caption=person.full_name,
+        contact_person=person,
         back_url=reverse("casework:person_detail", args=[person.pk]),
     )
 
@@ -272,6 +275,7 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
         form,
         title=_("Record consent"),
         caption=person.full_name,
+        contact_person=person,
         intro=_(
             "Withdrawing consent to share takes effect at once: referrals waiting for a "
             "reply are withdrawn."
@@ -322,6 +326,7 @@ def household_new(request: HttpRequest, person_id: int) -> HttpResponse:
         form,
         title=_("Link a family or household member"),
         caption=person.full_name,
+        contact_person=person,
         back_url=reverse("casework:person_detail", args=[person.pk]),
         status=422 if form.errors else 200,
     )

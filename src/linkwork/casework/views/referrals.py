@@ -22,7 +22,8 @@ from linkwork.casework.forms import (
     TriageForm,
 )
 from linkwork.casework.models import Case, Referral
-from linkwork.casework.queues import days_since, triage_queue, waiting_list
+from linkwork.casework.paged_lists import TRIAGE_SORTS, TriageFilter, triage_page, waiting_page
+from linkwork.casework.queues import days_since
 from linkwork.casework.selectors import (
     agency_ids,
     referrals_made_by,
@@ -31,6 +32,7 @@ from linkwork.casework.selectors import (
 )
 from linkwork.casework.services.referrals import REFERRAL_PERSON_FIELDS
 from linkwork.casework.states import CaseStatus, IllegalTransition
+from linkwork.casework.views.access import no_store
 from linkwork.casework.views.common import (
     add_errors,
     case_for,
@@ -39,7 +41,12 @@ from linkwork.casework.views.common import (
     record_view,
 )
 from linkwork.core.models import Organisation, User
-from linkwork.core.permissions import acting_user, require_action
+from linkwork.core.permissions import (
+    acting_user,
+    practice_ids,
+    programme_member_ids,
+    require_action,
+)
 from linkwork.core.roles import Role
 
 
@@ -132,38 +139,44 @@ def practice_referrals(request: HttpRequest) -> HttpResponse:
     )
 
 
+def send_self_referral(form: SelfReferralForm) -> bool:
+    """Refer the person who filled in a (valid) self-referral form, standard or Easy Read:
+    one service call. False, with the service's errors on the form, when it refused."""
+    data = form.cleaned_data
+    methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
+    try:
+        services.refer(
+            actor=None,
+            source=Referral.Source.SELF,
+            practice=data["practice"],
+            referring_organisation=None,
+            person={
+                "given_name": data["given_name"],
+                "family_name": data["family_name"],
+                "date_of_birth": data["date_of_birth"],
+                "phone": data["phone"],
+                "email": data["email"],
+                "postcode": data["postcode"],
+                "contact_methods": methods,
+                "safe_to_leave_message": data["safe_to_leave_message"],
+            },
+            reasons=data["reasons"],
+            reason_detail=data["reason_detail"],
+            person_agreed=True,
+            referrer_name=_("Self-referral"),
+        )
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    return True
+
+
 @require_action("casework.self_refer")
 @require_http_methods(["GET", "POST"])
 def self_referral(request: HttpRequest) -> HttpResponse:
     form = SelfReferralForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        methods = [m for m, v in (("phone", data["phone"]), ("email", data["email"])) if v]
-        try:
-            services.refer(
-                actor=None,
-                source=Referral.Source.SELF,
-                practice=data["practice"],
-                referring_organisation=None,
-                person={
-                    "given_name": data["given_name"],
-                    "family_name": data["family_name"],
-                    "date_of_birth": data["date_of_birth"],
-                    "phone": data["phone"],
-                    "email": data["email"],
-                    "postcode": data["postcode"],
-                    "contact_methods": methods,
-                    "safe_to_leave_message": data["safe_to_leave_message"],
-                },
-                reasons=data["reasons"],
-                reason_detail=data["reason_detail"],
-                person_agreed=True,
-                referrer_name=_("Self-referral"),
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            return redirect("casework:self_referral_done")
+    if request.method == "POST" and form.is_valid() and send_self_referral(form):
+        return redirect("casework:self_referral_done")
     return form_page(
         request,
         form,
@@ -174,6 +187,8 @@ def self_referral(request: HttpRequest) -> HttpResponse:
             "usually within a week."
         ),
         submit_label=_("Send"),
+        alternative_url=reverse("casework:self_referral_easy_read"),
+        alternative_label=_("Easy Read version of this form, with pictures"),
         status=422 if form.errors else 200,
     )
 
@@ -196,18 +211,32 @@ def self_referral_done(request: HttpRequest) -> HttpResponse:
 
 @require_action("casework.view_triage")
 def triage(request: HttpRequest) -> HttpResponse:
-    queue = list(triage_queue(request.user)[:200])
-    waiting = list(waiting_list(request.user)[:500])
-    record_list_view(Case, [c.pk for c in queue + waiting], request.user, via="triage")
-    for case in queue + waiting:
+    """New referrals and the waiting list, each paged with its true count (see paged_lists)."""
+    choice = TriageFilter.from_query(request.GET)
+    queue = triage_page(request.user, choice)
+    waiting = waiting_page(request.user, choice)
+    shown = [*queue.object_list, *waiting.object_list]
+    record_list_view(Case, [c.pk for c in shown], request.user, via="triage")
+    for case in shown:
         setattr(case, "days_waiting", days_since(case.opened_at))  # noqa: B010
-    practices: dict[str, list] = {}
-    for case in waiting:
-        practices.setdefault(case.practice.name, []).append(case)
-    return render(
-        request,
-        "casework/triage.html",
-        {"queue": queue, "waiting_by_practice": sorted(practices.items())},
+    practices = Organisation.objects.filter(
+        kind=Organisation.Kind.GP_PRACTICE,
+        id__in=practice_ids(request.user) | programme_member_ids(request.user),
+    ).order_by("name")
+    return no_store(
+        render(
+            request,
+            "casework/triage.html",
+            {
+                "queue": queue,
+                "waiting": waiting,
+                "choice": choice,
+                "practices": list(practices),
+                "sorts": [(code, label) for code, (label, _) in TRIAGE_SORTS.items()],
+                "queue_query": choice.query_string(without="queue_page"),
+                "waiting_query": choice.query_string(without="waiting_page"),
+            },
+        )
     )
 
 

@@ -15,12 +15,47 @@ from linkwork.directory.search_backend import SearchParams, search
 from linkwork.directory.views.public import results_for
 
 
-def area_choices() -> list[tuple[str, str]]:
-    from linkwork.places.models import HSCP, CouncilArea, HealthBoard
+def area_choices() -> list[tuple[str, object]]:
+    """Areas grouped by kind, each place once: a health and social care partnership that
+    covers exactly one council area (all but one do) is that council area, so only the
+    council area is listed; health boards are named "NHS ..." so "Fife" is not there twice."""
+    from linkwork.places.models import HSCP, CouncilArea, DataZone, HealthBoard
 
-    choices: list[tuple[str, str]] = [("", str(_("All of Scotland")))]
-    for model in (CouncilArea, HSCP, HealthBoard):
-        choices += [(a.code, a.name) for a in model.objects.order_by("name")]
+    pairs = set(
+        DataZone.objects.exclude(hscp=None)
+        .exclude(council_area=None)
+        .values_list("hscp_id", "council_area_id")
+        .distinct()
+    )
+    councils_of: dict[str, set[str]] = {}
+    hscps_of: dict[str, set[str]] = {}
+    for hscp, council in pairs:
+        councils_of.setdefault(hscp, set()).add(council)
+        hscps_of.setdefault(council, set()).add(hscp)
+    same_as_a_council = {
+        hscp
+        for hscp, councils in councils_of.items()
+        if len(councils) == 1 and hscps_of[next(iter(councils))] == {hscp}
+    }
+    councils = [(a.code, a.name) for a in CouncilArea.objects.order_by("name")]
+    council_names = {name for _code, name in councils}
+    partnerships = [
+        (a.code, a.name)
+        for a in HSCP.objects.order_by("name")
+        if a.code not in same_as_a_council and a.name not in council_names
+    ]
+    boards = [
+        (a.code, str(_("NHS %(name)s") % {"name": a.name}))
+        for a in HealthBoard.objects.order_by("name")
+    ]
+    choices: list[tuple[str, object]] = [("", str(_("All of Scotland")))]
+    for label, group in (
+        (_("Council areas"), councils),
+        (_("Health and social care partnerships"), partnerships),
+        (_("Health boards"), boards),
+    ):
+        if group:
+            choices.append((str(label), group))
     return choices
 
 

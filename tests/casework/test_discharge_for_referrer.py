@@ -118,3 +118,31 @@ def test_discharge_needs_a_decision_on_open_concerns(client: Client, world: dict
     client.force_login(world["gp"])
     text = client.get(f"/refer/sent/{case.pk}/letter/").content.decode()
     assert "still open" in text and "Jo Bell, social work" in text
+
+
+def test_an_agency_that_referred_reads_the_outcome_without_health_details(
+    client: Client, world: dict
+) -> None:
+    from linkwork.core.models import Organisation
+    from tests.core.factories import OrganisationFactory
+
+    agency = OrganisationFactory(kind=Organisation.Kind.AGENCY, name="Riverside Housing")
+    case = CaseFactory(
+        referral__person__gp_practice=world["practice"],
+        referral__referring_organisation=agency,
+        status="active",
+        link_worker=world["worker"],
+    )
+    before = timezone.now() - dt.timedelta(days=60)
+    record(case.person, "phq9", [2] * 8 + [0], case=case, administered_at=before)
+    _discharge({**world, "case": case})
+    client.force_login(make_user(Role.PRACTICE_STAFF, organisations=(agency,)))
+    text = client.get(f"/refer/sent/{case.pk}/letter/").content.decode()
+    case.refresh_from_db()
+    assert str(case.discharge.get_reason_display()) in text  # how it ended
+    assert "Ailsa Grant" in text  # who to contact
+    assert case.person.chi not in text and "PHQ-9" not in text
+    assert "Goes to the group." not in text and "Safeguarding" not in text
+    assert "Details about the person" in text
+    pdf = client.get(f"/refer/sent/{case.pk}/letter.pdf")
+    assert pdf.status_code == 200

@@ -57,7 +57,7 @@ class SearchForm(DesignSystemFormMixin, forms.Form):
         label=_("What are you looking for?"),
         required=False,
         max_length=200,
-        help_text=_("For example: walking group, debt advice, feeling lonely"),
+        help_text=_("For example: a walk, help with money, feeling alone"),
     )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=category_choices)
     postcode = forms.CharField(

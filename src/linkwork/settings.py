@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from linkwork.config import env_bool, env_int, env_list, local_secret_key, production_problems
 

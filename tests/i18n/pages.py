@@ -47,7 +47,7 @@ def public_world() -> list[PublicPage]:
     f.speak(walk, "pl", "Polish")
     walk.phones.create(number="01738 123456")
     f.postcode("PH1 5PH")
-    consultation = ConsultationFactory(slug="have-your-say", title="Have your say")
+    consultation = ConsultationFactory(slug="have-your-say", title="Tell us about groups near you")
     with_questions(consultation)
     Story.objects.create(
         organisation=OrganisationFactory(),
@@ -63,7 +63,7 @@ def public_world() -> list[PublicPage]:
     return [
         PublicPage("home", "/"),
         PublicPage("search", "/services/"),
-        PublicPage("results", "/services/?q=walk&postcode=PH1+5PH&distance=10"),
+        PublicPage("results", "/services/?category=physical-activity"),
         PublicPage("no results", "/services/?q=zzzqqq"),
         PublicPage("service", f"/services/{walk.id}/"),
         PublicPage("report a problem", f"/services/{walk.id}/report/"),
@@ -100,8 +100,10 @@ class _VisibleText(HTMLParser):
 
     SKIP = {"script", "style", "template", "noscript", "title"}
 
-    def __init__(self) -> None:
+    def __init__(self, *, options: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        if not options:
+            self.SKIP = {*self.SKIP, "option"}
         self.texts: list[str] = []
         self._skip: list[str] = []
 
@@ -127,8 +129,9 @@ class _VisibleText(HTMLParser):
                 self.texts.append(text)
 
 
-def visible_texts(page_html: str) -> list[str]:
-    parser = _VisibleText()
+def visible_texts(page_html: str, *, options: bool = True) -> list[str]:
+    """The page's visible text; `options=False` leaves out drop-down list choices."""
+    parser = _VisibleText(options=options)
     parser.feed(page_html)
     return parser.texts
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.directory.presentation import WEEKDAY_CHOICES
 from linkwork.directory.taxonomy import default_taxonomy_data
+from linkwork.directory.taxonomy_names import term_name
 
 DISTANCES = [
     ("", _("Any distance")),
@@ -48,7 +49,7 @@ LANGUAGES = [
 
 def category_choices() -> list[tuple[str, str]]:
     return [("", _("Any category"))] + [
-        (t["code"], t["name"]) for t in default_taxonomy_data()["terms"]
+        (t["code"], term_name(t["name"])) for t in default_taxonomy_data()["terms"]
     ]
 
 

@@ -140,7 +140,7 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
 def organisation_detail(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     org = (
         Organization.objects.filter(id=organisation_id)
-        .prefetch_related("phones", "locations__addresses")
+        .prefetch_related("phones", "locations__addresses", "translations")
         .first()
     )
     if org is None:

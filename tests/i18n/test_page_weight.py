@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import brotli
 import pytest
@@ -33,14 +34,25 @@ def _static_file(url: str) -> Path:
     return Path(str(found))
 
 
+#: What an asset loads in turn: JavaScript modules it imports, files its CSS points at.
+IMPORTS = re.compile(r'import\s[^"\']*["\']([^"\']+\.js)["\']|url\(["\']?(?!data:)([^"\')]+)')
+
+
 def page_weight(html: str) -> dict[str, int]:
-    """Bytes on the wire for the page and each asset it loads (once each)."""
+    """Bytes on the wire for the page and each asset it loads, directly or through module
+    imports and CSS url()s (each once)."""
     sizes = {"(html, gzip)": len(gzip.compress(html.encode(), compresslevel=6))}
-    for url in dict.fromkeys(ASSET.findall(html)):
-        if url.startswith(("http:", "https:", "data:")):
+    queue = [url for url in dict.fromkeys(ASSET.findall(html)) if url.startswith("/")]
+    while queue:
+        url = queue.pop()
+        if url in sizes:
             continue
         body = _static_file(url).read_bytes()
         sizes[url] = min(len(body), len(brotli.compress(body)))
+        if url.endswith((".js", ".css")):
+            for imported in IMPORTS.findall(body.decode("utf-8", "replace")):
+                target = urljoin(url, imported[0] or imported[1])
+                queue.append(urlsplit(target).path)
     return sizes
 
 
@@ -53,6 +65,11 @@ def test_every_public_page_is_under_150_kb_compressed(language: str) -> None:
         if total >= BUDGET:
             heavy[page.name] = (total, sizes)
     assert not heavy, heavy
+
+
+def test_page_weight_counts_what_the_scripts_import() -> None:
+    html = '<script type="module" src="/static/linkwork/js/init.js"></script>'
+    assert "/static/vendor/sgds/scripts/design-system.js" in page_weight(html)
 
 
 def test_public_pages_need_no_javascript_for_their_forms() -> None:

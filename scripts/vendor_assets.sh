@@ -3,7 +3,7 @@
 # from the npm registry into src/linkwork/static/vendor/, recording versions and licences.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SGDS=4.2.0 HTMX=2.0.11 LEAFLET=1.9.4 SWAGGER=5.31.0
+SGDS=4.2.0 HTMX=2.0.11 LEAFLET=1.9.4 SWAGGER=5.31.0 RTLCSS=4.3.0
 out=src/linkwork/static/vendor
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ( cd "$tmp" && npm pack --silent "@scottish-government/design-system@$SGDS" "htmx.org@$HTMX" "leaflet@$LEAFLET" "swagger-ui-dist@$SWAGGER" >/dev/null )
@@ -11,6 +11,10 @@ for f in "$tmp"/*.tgz; do d="${f%.tgz}"; mkdir -p "$d"; tar xzf "$f" -C "$d"; do
 rm -rf "$out"; mkdir -p "$out/sgds/css" "$out/sgds/scripts" "$out/sgds/images/icons" "$out/htmx" "$out/leaflet" "$out/swagger-ui"
 sg="$tmp"/scottish-government-design-system-$SGDS/package
 cp "$sg/dist/css/design-system.min.css" "$out/sgds/css/"
+# The design system is left-to-right only; rtlcss mirrors it for Arabic pages (base.html loads
+# this copy when the language is written right to left; docs/decisions/0007).
+( cd "$tmp" && npm install --silent --no-audit --no-fund "rtlcss@$RTLCSS" >/dev/null )
+"$tmp/node_modules/.bin/rtlcss" "$out/sgds/css/design-system.min.css" "$out/sgds/css/design-system.rtl.min.css"
 cp "$sg/dist/scripts/design-system.js" "$out/sgds/scripts/"
 cp "$sg/dist/images/icons/icons.stack.svg" "$out/sgds/images/icons/"
 cp "$sg/LICENSE.txt" "$out/sgds/LICENSE.txt"
@@ -30,5 +34,6 @@ cat > "$out/VERSIONS.md" <<TXT
 | htmx.org | $HTMX | 0BSD |
 | leaflet | $LEAFLET | BSD-2-Clause |
 | swagger-ui-dist (API docs at /api/v1/docs) | $SWAGGER | Apache-2.0 |
+| rtlcss (build only: design-system.rtl.min.css, the mirrored copy for Arabic) | $RTLCSS | MIT |
 TXT
 echo "vendored into $out"

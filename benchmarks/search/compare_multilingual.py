@@ -6,7 +6,7 @@ services embedded per second (100 of the relevance set's services).
     PYTHONPATH=src python benchmarks/search/compare_multilingual.py
 
 Quality: benchmarks/search/dev_set.py with and without
-LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 (decision 0007).
+LINKWORK_EMBEDDING_MODEL=multilingual-e5-small-q4 (decision 0010).
 """
 
 from __future__ import annotations

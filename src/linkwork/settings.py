@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from linkwork.config import env_bool, env_int, env_list, local_secret_key, production_problems
 
@@ -156,9 +155,18 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "en-gb"
-# Only languages whose catalogues are complete: a language offered over untranslated text
-# tells screen readers the wrong language. Gaelic returns once locale/gd is translated.
-LANGUAGES = [("en-gb", _("English"))]
+# Only languages whose public-page catalogues are complete (tests/i18n checks): a language
+# offered over untranslated text tells screen readers the wrong language. Each language is
+# named in itself, so a person who cannot read the current one still finds their own
+# (docs/decisions/0011-languages-by-cookie.md). LocaleMiddleware picks from Accept-Language.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("gd", "Gàidhlig"),
+    ("pl", "Polski"),
+    ("ar", "العربية"),
+    ("zh-hans", "简体中文"),
+    ("uk", "Українська"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True

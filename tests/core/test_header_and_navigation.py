@@ -42,9 +42,3 @@ def test_beta_banner_is_inside_the_banner_landmark(client: Client) -> None:
     page = client.get("/").content.decode()
     header = page[page.index('<header class="ds_site-header"') : page.index("</header>")]
     assert "ds_phase-banner" in header
-
-
-def test_untranslated_languages_are_not_offered(client: Client) -> None:
-    page = client.get("/", HTTP_ACCEPT_LANGUAGE="gd").content.decode()
-    assert '<html lang="en-gb">' in page
-    assert "language-select" not in page and "Gaelic" not in page

@@ -6,11 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from linkwork.directory.languages import TRANSLATION_LANGUAGES
 from linkwork.directory.models import (
     Accessibility,
     Address,
     ChangeRecord,
     Contact,
+    ContentTranslation,
     Location,
     Organization,
     Phone,
@@ -38,6 +40,46 @@ SERVICE_FIELDS = (
 )
 CONTACT_FIELDS = ("phone", "contact_name", "contact_title", "contact_email")
 LOCATION_FIELDS = ("name", "address_1", "address_2", "city", "postcode", "transportation")
+#: Translations of a record's name and description, one pair of fields per offered language
+#: (`name_pl`, `description_zh_hans`, ...), so they go through moderation like any change.
+TRANSLATION_TYPES = ("service_translations", "organization_translations")
+
+
+def translation_key(language: str) -> str:
+    """The field suffix for a language tag (`zh-hans` -> `zh_hans`)."""
+    return language.replace("-", "_")
+
+
+def _translation_snapshot(record: Any) -> dict[str, Any]:
+    have = {t.language: t for t in record.translations.all()}
+    values: dict[str, Any] = {}
+    for language in TRANSLATION_LANGUAGES:
+        translation = have.get(language)
+        values[f"name_{translation_key(language)}"] = translation.name if translation else ""
+        values[f"description_{translation_key(language)}"] = (
+            translation.description if translation else ""
+        )
+    return values
+
+
+def _set_translations(record: Service | Organization, values: dict[str, Any]) -> None:
+    """Write each language whose fields changed; a language left empty is removed."""
+    owner = {"service": record} if isinstance(record, Service) else {"organization": record}
+    for language in TRANSLATION_LANGUAGES:
+        key = translation_key(language)
+        if f"name_{key}" not in values and f"description_{key}" not in values:
+            continue
+        current = ContentTranslation.objects.filter(language=language, **owner).first()
+        name = values.get(f"name_{key}", current.name if current else "")
+        description = values.get(f"description_{key}", current.description if current else "")
+        if not (name or description):
+            if current is not None:
+                current.delete()
+            continue
+        if current is None:
+            current = ContentTranslation(language=language, **owner)
+        current.name, current.description = name, description
+        current.save()
 
 
 def snapshot(object_type: str, record: Any) -> dict[str, Any]:
@@ -46,6 +88,8 @@ def snapshot(object_type: str, record: Any) -> dict[str, Any]:
         return {}
     if object_type == "organization":
         return {f: getattr(record, f) for f in ORGANIZATION_FIELDS}
+    if object_type in TRANSLATION_TYPES:
+        return _translation_snapshot(record)
     if object_type in ("service", "new_service"):
         values = {f: getattr(record, f) for f in SERVICE_FIELDS}
         values["delivery_modes"] = record.delivery_modes
@@ -131,6 +175,14 @@ def apply(
                 setattr(record, f, values[f])
         record.save()
         return record, _changes(before, {**before, **values}), kind
+    if object_type in TRANSLATION_TYPES:
+        model: type[Service] | type[Organization] = (
+            Service if object_type == "service_translations" else Organization
+        )
+        translated = model.objects.get(id=object_id)
+        before = snapshot(object_type, translated)
+        _set_translations(translated, values)
+        return translated, _changes(before, {**before, **values}), kind
     service = Service.objects.get(id=object_id)
     before = snapshot(object_type, service)
     if object_type == "service":

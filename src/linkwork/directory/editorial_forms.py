@@ -6,10 +6,15 @@ import copy
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.core.forms import DesignSystemFormMixin
+from linkwork.directory.editing import translation_key
 from linkwork.directory.forms import ACCESSIBILITY, DELIVERY
+from linkwork.directory.languages import TRANSLATION_LANGUAGES
 from linkwork.directory.models import Service
 from linkwork.directory.taxonomy import default_taxonomy_data
 
@@ -256,3 +261,46 @@ class DecisionForm(DesignSystemFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Needed when you reject. The editor sees it."),
     )
+
+
+def _translation_fields() -> dict[str, forms.Field]:
+    """A name and a description per offered language. Each label names the language in the
+    editor's language and in itself; each input is typed in that language and direction
+    (lang/dir), so a translator sees Arabic right to left."""
+    fields: dict[str, forms.Field] = {}
+    for language in TRANSLATION_LANGUAGES:
+        info = get_language_info(language)
+        own_name = dict(settings.LANGUAGES)[language]
+        attrs = {"lang": language, "dir": "rtl" if info["bidi"] else "ltr"}
+        key = translation_key(language)
+        fields[f"name_{key}"] = forms.CharField(
+            label=format_lazy(
+                _("Name in {language} ({own})"), language=info["name_translated"], own=own_name
+            ),
+            max_length=500,
+            required=False,
+            widget=forms.TextInput(attrs=attrs),
+        )
+        fields[f"description_{key}"] = forms.CharField(
+            label=format_lazy(
+                _("Description in {language} ({own})"),
+                language=info["name_translated"],
+                own=own_name,
+            ),
+            required=False,
+            widget=forms.Textarea(attrs={**attrs, "rows": 4}),
+        )
+    return fields
+
+
+class _TranslationValues:
+    def values(self) -> dict[str, Any]:
+        return {k: (v or "").strip() for k, v in self.cleaned_data.items()}  # type: ignore[attr-defined]
+
+
+#: The record's name and description in each offered language (empty: no translation).
+TranslationsForm = type(
+    "TranslationsForm",
+    (DesignSystemFormMixin, _TranslationValues, forms.Form),
+    {**_translation_fields(), "__module__": __name__},
+)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from linkwork.core.forms import DesignSystemFormMixin
 from linkwork.directory.presentation import WEEKDAY_CHOICES
 from linkwork.directory.taxonomy import default_taxonomy_data
+from linkwork.directory.taxonomy_names import term_name
 
 DISTANCES = [
     ("", _("Any distance")),
@@ -48,7 +49,7 @@ LANGUAGES = [
 
 def category_choices() -> list[tuple[str, str]]:
     return [("", _("Any category"))] + [
-        (t["code"], t["name"]) for t in default_taxonomy_data()["terms"]
+        (t["code"], term_name(t["name"])) for t in default_taxonomy_data()["terms"]
     ]
 
 
@@ -57,7 +58,7 @@ class SearchForm(DesignSystemFormMixin, forms.Form):
         label=_("What are you looking for?"),
         required=False,
         max_length=200,
-        help_text=_("For example: walking group, debt advice, feeling lonely"),
+        help_text=_("For example: a walk, help with money, feeling alone"),
     )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=category_choices)
     postcode = forms.CharField(

@@ -10,6 +10,8 @@
 - Moderation (the queue, changes, claims, duplicates) is for moderators: ``directory.moderate``;
   a problem report is resolved by the owning organisation's editors or a moderator:
   ``directory.resolve_problem``.
+- Translating a record's name and description is an edit: ``directory.translate_record``,
+  the organisation's own editors and the moderators.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ EDIT = "directory.edit"
 CLAIM = "directory.claim"
 MODERATE = "directory.moderate"
 RESOLVE_PROBLEM = "directory.resolve_problem"
+TRANSLATE = "directory.translate_record"
 
 register_scope(Organization, organisations=("owner_id",))
 register_scope(Service, organisations=("organization__owner_id",))
@@ -31,6 +34,11 @@ register_scope(ProblemReport, organisations=("organization__owner_id",))
 define(VIEW_PUBLIC, Rule(PUBLIC))
 define(
     EDIT,
+    Rule(Role.COMMUNITY_EDITOR, Scope.OWN_ORGANISATION),
+    Rule(Role.PROGRAMME_MANAGER),
+)
+define(
+    TRANSLATE,
     Rule(Role.COMMUNITY_EDITOR, Scope.OWN_ORGANISATION),
     Rule(Role.PROGRAMME_MANAGER),
 )
@@ -76,6 +84,8 @@ declare_urls(
         **{f"directory:{name}": VIEW_PUBLIC for name in PUBLIC_PAGES},
         **{f"directory:{name}": EDIT for name in EDITOR_PAGES},
         **{f"directory:{name}": MODERATE for name in MODERATOR_PAGES},
+        "directory:edit_service_translations": TRANSLATE,
+        "directory:edit_organisation_translations": TRANSLATE,
         "directory:claim": CLAIM,
         "directory:resolve_problem": RESOLVE_PROBLEM,
         "PATCH /api/v1/directory/services/{service_id}": EDIT,

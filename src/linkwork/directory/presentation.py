@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from linkwork.directory.models import Schedule, Service
 
@@ -45,6 +45,8 @@ def _clock(value: str) -> str:
 def _time_words(t: time) -> str:
     if t == time(12, 0):
         return _("midday")
+    if not (get_language() or "en").startswith("en"):
+        return formats.time_format(t)  # the reader's own clock (pl, uk, ar, zh: 24-hour)
     hour = t.hour % 12 or 12
     suffix = "am" if t.hour < 12 else "pm"
     return f"{hour}{suffix}" if t.minute == 0 else f"{hour}:{t.minute:02d}{suffix}"
@@ -101,7 +103,7 @@ def checked_text(record: Service) -> str:
         return _("This information has not been checked yet.")
     days = (timezone.now() - record.last_reviewed_at).days
     months = days // 30
-    when = record.last_reviewed_at.strftime("%-d %B %Y")
+    when = formats.date_format(record.last_reviewed_at, "j F Y")  # month named for the reader
     if is_stale(record):
         return ngettext(
             "Last checked %(when)s, more than %(n)d month ago. It may be out of date.",

@@ -204,11 +204,13 @@ def near_q(place: Place, km: float) -> Q:
 def listing_prefetch(qs: QuerySet[Service]) -> QuerySet[Service]:
     """What a result card shows, fetched in a fixed number of queries."""
     return qs.select_related("organization").prefetch_related(
+        "languages",
+        "translations",
         Prefetch(
             "categories",
             queryset=TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True),
             to_attr="our_categories",
-        )
+        ),
     )
 
 
@@ -220,6 +222,8 @@ def service_page(service_id: uuid.UUID) -> Service:
             "phones",
             "contacts",
             "languages",
+            "translations",
+            "organization__translations",
             "cost_options",
             "schedules",
             "service_areas",
@@ -251,6 +255,7 @@ def service_page_many(service_ids: list[uuid.UUID]) -> QuerySet[Service]:
         .select_related("organization")
         .prefetch_related(
             "phones",
+            "translations",
             "schedules",
             "cost_options",
             Prefetch(

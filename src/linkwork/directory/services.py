@@ -104,7 +104,7 @@ def decide_claim(
 def _target(object_type: str, object_id: uuid.UUID | None) -> Any:
     if object_id is None:
         return None
-    if object_type == "organization":
+    if object_type in ("organization", "organization_translations"):
         return Organization.objects.get(id=object_id)
     return Service.objects.select_related("organization").get(id=object_id)
 
@@ -120,13 +120,14 @@ def propose_change(
 ) -> tuple[bool, Any]:
     """Apply the change at once for a moderator, else queue it. Returns (applied, result).
 
-    `object_type` is "organization", "service", "new_service", "service_times" or
-    "service_location"; the organisation decides who may change it."""
+    `object_type` is "organization", "service", "new_service", "service_times",
+    "service_location", "service_contacts", "service_translations" or
+    "organization_translations"; the organisation decides who may change it."""
     if not can_edit(user, organization):
         raise PermissionDenied(_("You cannot change this organisation's information."))
     if object_id is not None:
         target = _target(object_type, object_id)
-        owner_org = target if object_type == "organization" else target.organization
+        owner_org = target if isinstance(target, Organization) else target.organization
         if owner_org is None or owner_org.id != organization.id:
             raise PermissionDenied(_("That record does not belong to this organisation."))
     changed = {k: v for k, v in proposed.items() if original.get(k) != v}
@@ -174,7 +175,7 @@ def apply_change(
     record, changes, kind = editing.apply(
         object_type=object_type, object_id=object_id, organization=organization, values=values
     )
-    history_type = "organization" if object_type == "organization" else "service"
+    history_type = "organization" if isinstance(record, Organization) else "service"
     _history(history_type, record.id, kind, changes, actor=actor, change_request=change_request)
     audit.record(
         audit.Action.CREATE if kind == ChangeRecord.Kind.CREATE else audit.Action.UPDATE,

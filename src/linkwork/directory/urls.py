@@ -42,6 +42,16 @@ urlpatterns = [
         name="edit_contacts",
     ),
     path(
+        "directory/services/<uuid:service_id>/translations/",
+        editorial.edit_service_translations,
+        name="edit_service_translations",
+    ),
+    path(
+        "directory/organisations/<uuid:organisation_id>/translations/",
+        editorial.edit_organisation_translations,
+        name="edit_organisation_translations",
+    ),
+    path(
         "directory/services/<uuid:service_id>/confirm/",
         editorial.confirm_accurate,
         name="confirm_accurate",

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from linkwork.core import policy
 from linkwork.core.permissions import acting_user, require_role
 from linkwork.core.roles import Role
 from linkwork.directory import editing, presentation, services
@@ -26,6 +27,7 @@ from linkwork.directory.editorial_forms import (
     OrganizationForm,
     ServiceForm,
     TimesForm,
+    TranslationsForm,
 )
 from linkwork.directory.models import (
     ChangeRecord,
@@ -35,6 +37,7 @@ from linkwork.directory.models import (
     Service,
 )
 from linkwork.directory.permissions import can_edit, editable_organizations, is_moderator
+from linkwork.directory.policy import TRANSLATE
 from linkwork.directory.views.moderation import describe
 
 EDITORS = (Role.COMMUNITY_EDITOR, Role.PROGRAMME_MANAGER)
@@ -215,6 +218,40 @@ def edit_contacts(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
         org=service.organization,
         record=service,
         title=_("How to contact %s") % service.name,
+        back="directory:editor_dashboard",
+    )
+
+
+@require_role(*EDITORS)
+def edit_service_translations(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
+    """The service's name and description in other languages, written by its organisation."""
+    service = _service_for_edit(request, service_id)
+    policy.check(request.user, TRANSLATE, service)
+    return _edit(
+        request,
+        form_class=TranslationsForm,
+        object_type="service_translations",
+        org=service.organization,
+        record=service,
+        title=_("%s in other languages") % service.name,
+        back="directory:editor_dashboard",
+    )
+
+
+@require_role(*EDITORS)
+def edit_organisation_translations(
+    request: HttpRequest, organisation_id: uuid.UUID
+) -> HttpResponse:
+    """The organisation's name and description in other languages."""
+    org = _org_for_edit(request, organisation_id)
+    policy.check(request.user, TRANSLATE, org)
+    return _edit(
+        request,
+        form_class=TranslationsForm,
+        object_type="organization_translations",
+        org=org,
+        record=org,
+        title=_("%s in other languages") % org.name,
         back="directory:editor_dashboard",
     )
 

@@ -23,6 +23,7 @@ from linkwork.directory.editorial_forms import (
     OrganizationForm,
     ServiceForm,
     TimesForm,
+    TranslationsForm,
 )
 from linkwork.directory.models import (
     ChangeRequest,
@@ -43,6 +44,11 @@ KINDS: dict[str, tuple[Any, Any]] = {
     "service_times": (gettext_lazy("Opening times"), TimesForm),
     "service_location": (gettext_lazy("Where it happens"), LocationForm),
     "service_contacts": (gettext_lazy("Contact details"), ContactsForm),
+    "service_translations": (gettext_lazy("Service in other languages"), TranslationsForm),
+    "organization_translations": (
+        gettext_lazy("Organisation in other languages"),
+        TranslationsForm,
+    ),
 }
 _EXTRA_LABELS = {"schedules": gettext_lazy("Opening times")}
 
@@ -56,7 +62,11 @@ def field_label(object_type: str, field: str) -> str:
 
 def describe(changes: list[ChangeRequest]) -> list[dict[str, Any]]:
     """Each change with what it is and which service it is about (one query for the names)."""
-    ids = [c.object_id for c in changes if c.object_id and c.object_type != "organization"]
+    ids = [
+        c.object_id
+        for c in changes
+        if c.object_id and c.object_type not in ("organization", "organization_translations")
+    ]
     names: dict[uuid.UUID | None, str] = dict(
         Service.objects.filter(id__in=ids).values_list("id", "name")
     )
@@ -105,7 +115,11 @@ def diff_rows(change: ChangeRequest) -> list[dict[str, Any]]:
     if change.object_id:
         from linkwork.directory.models import Organization
 
-        model = Organization if change.object_type == "organization" else Service
+        model = (
+            Organization
+            if change.object_type in ("organization", "organization_translations")
+            else Service
+        )
         record = model.objects.filter(id=change.object_id).first()
         current = editing.snapshot(change.object_type, record) if record else {}
     return [

@@ -24,22 +24,14 @@ def results_for(hits: list) -> list[dict]:  # type: ignore[type-arg]
     ids = [h.service_id for h in hits]
     found = {s.id: s for s in selectors.listing_prefetch(Service.objects.filter(id__in=ids))}
     places = selectors.place_texts(ids)
-    from linkwork.search.translations import shown_texts, wanted_language
-
-    translated = shown_texts(ids, wanted_language())
     out = []
     for hit in hits:
         service = found.get(hit.service_id)
         if service is None:
             continue
-        shown = translated.get(hit.service_id)
         out.append(
             {
                 "service": service,
-                # The person's language first where the service has a translation (#18).
-                "name": (shown and shown.name) or service.name,
-                "description": (shown and shown.description) or "",
-                "language": shown.language if shown else None,
                 "distance": presentation.distance_text(hit.distance_m),
                 # fetched by listing_prefetch (Prefetch to_attr), which its QuerySet[Service]
                 # return type cannot carry for django-stubs
@@ -150,7 +142,7 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
 def organisation_detail(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     org = (
         Organization.objects.filter(id=organisation_id)
-        .prefetch_related("phones", "locations__addresses")
+        .prefetch_related("phones", "locations__addresses", "translations")
         .first()
     )
     if org is None:

@@ -320,7 +320,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
         )
     )
     # An organisation's services are all in its own council area.
-    by_area: dict[str | None, list[dict[str, Any]]] = {}
+    by_area: dict[str | None, list[Mapping[str, Any]]] = {}
     for place in places:
         by_area.setdefault(place["council_area_id"], []).append(place)
     for i, (code, *template) in enumerate(BEFRIEND_TOGETHER):

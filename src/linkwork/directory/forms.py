@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.core.forms import DesignSystemFormMixin
@@ -47,7 +48,7 @@ LANGUAGES = [
 ]
 
 
-def category_choices() -> list[tuple[str, str]]:
+def category_choices() -> list[tuple[str, str | StrPromise]]:
     return [("", _("Any category"))] + [
         (t["code"], term_name(t["name"])) for t in default_taxonomy_data()["terms"]
     ]

@@ -9,6 +9,7 @@ from django.test import Client
 from linkwork.casework import services
 from linkwork.core.models import Membership
 from linkwork.core.roles import Role
+from linkwork.governance.models import DataSharingAgreement
 from tests.casework.factories import CaseFactory, CommunityOrgFactory, PersonFactory, make_service
 from tests.core.factories import make_user
 from tests.governance.factories import AgreementFactory
@@ -19,24 +20,28 @@ PHONE = "07700 900123"
 
 
 def _sent_link(*, with_agreement: bool):  # type: ignore[no-untyped-def]
+    """A supported link sent under an agreement in force; without `with_agreement`, that
+    agreement has since been suspended (the portal must stop showing the person at once)."""
     community = CommunityOrgFactory()
     person = PersonFactory(mobile=PHONE)
     case = CaseFactory(status="active", referral__person=person)
     worker = make_user(Role.LINK_WORKER, organisations=(case.practice,))
-    if with_agreement:
-        AgreementFactory(partner=community, parties=[case.practice])
+    agreement = AgreementFactory(partner=community, parties=[case.practice])
     services.record_consent(person=person, purpose="sharing", decision="given", actor=worker)
     link = services.create_link(
-        case=case, service_obj=make_service(owner=community), kind="supported", actor=worker
+        case=case,
+        service_obj=make_service(owner=community, agreement=False),
+        kind="supported",
+        actor=worker,
     )
+    if not with_agreement:
+        DataSharingAgreement.objects.filter(pk=agreement.pk).update(
+            status=DataSharingAgreement.Status.SUSPENDED
+        )
     editor = make_user(Role.COMMUNITY_EDITOR, organisations=(community,))
     return link, editor, community
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ATTACK-6: portal shows contact details with no data-sharing agreement in force",
-)
 def test_the_portal_shows_no_personal_data_without_an_agreement_in_force(
     client: Client,
 ) -> None:

@@ -21,6 +21,7 @@ from linkwork.core import policy
 from linkwork.core.api_auth import staff_auth
 from linkwork.insight import selectors
 from linkwork.insight.activity import activity
+from linkwork.insight.disclosure import suppress_series
 from linkwork.insight.effects import Group, effects
 from linkwork.insight.policy import EXPORT
 from linkwork.insight.reach import SimdReach, reach
@@ -67,9 +68,13 @@ def _activity(cases: QuerySet[Case]) -> dict[str, Any]:
 
 
 def _rates(simd: SimdReach) -> list[dict[str, Any]]:
+    """Rates by SIMD band. Counts are suppressed as a one-way table with its total (the total
+    is published in `tables`): a small band and enough others are hidden that none can be
+    recovered by subtraction, and a hidden band's rate and ratio go with it."""
+    shown, _total = suppress_series([r.people for r in simd.rows])
     out = []
-    for r in simd.rows:
-        hidden = _hidden(r.people)
+    for r, published in zip(simd.rows, shown, strict=True):
+        hidden = published is None
         out.append(
             {
                 "band": r.label,

@@ -12,18 +12,6 @@ register = template.Library()
 
 
 @register.filter
-def widget_type(bound_field: Any) -> str:
-    widget = bound_field.field.widget
-    name = type(widget).__name__
-    return {
-        "CheckboxSelectMultiple": "checkboxes",
-        "RadioSelect": "radios",
-        "CheckboxInput": "checkbox",
-        "HiddenInput": "hidden",
-    }.get(name, "input")
-
-
-@register.filter
 def reason_labels(codes: list[str]) -> str:
     return ", ".join(reasons.labels(codes or []))
 

@@ -17,16 +17,7 @@ from tests.i18n.pages import public_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-#: Known, not yet fixed: the consultation "thank you" page (engagement/thanks.html, a
-#: notification holding the h1) is 21 px (Polish) and 28 px (Gaelic) wider than a 320 px phone.
-#: Strict: the test fails once it is fixed, so the mark is removed then.
-_TOO_WIDE = pytest.mark.xfail(
-    strict=True, reason="consultation thanks page wider than 320 px in Polish and Gaelic"
-)
-LANGUAGES = [
-    pytest.param(code, marks=_TOO_WIDE) if code in ("pl", "gd") else code
-    for code, _name in settings.LANGUAGES
-]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture(autouse=True)

@@ -34,8 +34,10 @@ PUBLIC_TEMPLATES = [
     "directory/widget.html",
     "directory/widget_builder.html",
     "casework/form_page.html",
+    "casework/self_referral_easy_read.html",
     "casework/message.html",
     "engagement/respond.html",
+    "engagement/respond_easy_read.html",
     "engagement/thanks.html",
     "engagement/saved.html",
     "engagement/slow_down.html",
@@ -43,6 +45,8 @@ PUBLIC_TEMPLATES = [
     "engagement/closed.html",
     "engagement/story_list.html",
     "engagement/story_detail.html",
+    "engagement/story_share.html",
+    "engagement/story_shared.html",
 ]
 
 

@@ -25,6 +25,7 @@ NOT_OURS = {
         "Yes",
         "No",
         "Link worker",
+        "Family",
         "African, Scottish African or British African",
         "Arab, Scottish Arab or British Arab",
         "Other ethnic group",
@@ -33,6 +34,7 @@ NOT_OURS = {
         "Highland",
     },
 }
+NOT_OURS["consultation easy read"] = NOT_OURS["consultation"]
 
 
 def _known_english(language: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from linkwork.engagement.forms_builder import style
 from linkwork.engagement.models import Consultation, Question, QuestionTranslation, Response
 from linkwork.engagement.services import AnswerValue
 
@@ -103,16 +104,7 @@ class ResponseForm(forms.Form):
             label=_("I agree to my answers being used as described"), required=False
         )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect):
-                widget.attrs["class"] = "ds_radio__input"
-            elif isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                widget.attrs["class"] = "ds_checkbox__input"
-            elif isinstance(widget, forms.Select):
-                widget.attrs["class"] = "ds_select"
-            elif isinstance(widget, forms.Textarea | forms.TextInput | forms.EmailInput):
-                widget.attrs.setdefault("class", "ds_input")
+        style(self)
 
     def _field(self, question: Question, translation: QuestionTranslation | None) -> forms.Field:
         label = translation.text if translation else question.text

@@ -14,13 +14,13 @@ from linkwork.core.roles import Role
 from linkwork.engagement import forms
 from linkwork.engagement.models import Consultation, Response, Story
 from tests.core.factories import OrganisationFactory, make_user
-from tests.e2e.conftest import CheckedPage, browser, sign_in, tick  # noqa: F401 (fixture)
+from tests.e2e.conftest import CheckedPage, sign_in, tick
 from tests.engagement.factories import ConsultationFactory, with_questions
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def _context(browser: Any, live_server: Any, **options: Any) -> Any:  # noqa: F811
+def _context(browser: Any, live_server: Any, **options: Any) -> Any:
     context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
     context.set_default_timeout(60_000)
     context.route(
@@ -34,7 +34,7 @@ def _context(browser: Any, live_server: Any, **options: Any) -> Any:  # noqa: F8
 
 @pytest.fixture
 def narrow(
-    browser: Any,  # noqa: F811
+    browser: Any,
     live_server: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[CheckedPage]:
@@ -48,7 +48,7 @@ def narrow(
 
 
 @pytest.fixture
-def desk(browser: Any, live_server: Any) -> Iterator[CheckedPage]:  # noqa: F811
+def desk(browser: Any, live_server: Any) -> Iterator[CheckedPage]:
     context = _context(browser, live_server)
     yield CheckedPage(context.new_page(), live_server.url)
     context.close()

@@ -4,6 +4,8 @@ on that vendor."""
 
 from django.db import migrations
 
+from linkwork.core.vendor_sql import run_by_vendor
+
 COLUMNS = "title, search_text"
 SQLITE_FORWARD = [
     f"""CREATE VIRTUAL TABLE network_resource_fts USING fts5({COLUMNS},
@@ -44,20 +46,12 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("network", "0001_members_resources_events_discussions")]
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+            run_by_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run_by_vendor({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
         )
     ]

@@ -3,6 +3,8 @@ tsvector with GIN, and pg_trgm, on PostgreSQL. Each vendor's SQL runs only on th
 
 from django.db import migrations
 
+from linkwork.core.vendor_sql import run_by_vendor
+
 FIELDS = "name_text, taxonomy_text, summary_text, description_text"
 NEW = "new.name_text, new.taxonomy_text, new.summary_text, new.description_text"
 OLD = "old.name_text, old.taxonomy_text, old.summary_text, old.description_text"
@@ -48,20 +50,12 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_search_documents")]
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+            run_by_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run_by_vendor({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
         )
     ]

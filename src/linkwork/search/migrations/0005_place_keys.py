@@ -8,6 +8,7 @@ AND of two indexes. Existing documents get their keys here; new ones from indexi
 
 from django.db import migrations, models
 
+from linkwork.core.vendor_sql import run_by_vendor
 from linkwork.search.place_keys import document_keys
 
 OLD_FIELDS = "name_text, taxonomy_text, summary_text, description_text"
@@ -81,14 +82,6 @@ def fill_keys(apps, schema_editor):
     SearchDocument.objects.bulk_update(batch, ["place_keys"])
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("directory", "0002_default_taxonomy"),
@@ -104,7 +97,7 @@ class Migration(migrations.Migration):
         # Keys first: the FTS5 table is then built once, with them.
         migrations.RunPython(fill_keys, migrations.RunPython.noop),
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
+            run_by_vendor({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
+            run_by_vendor({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
         ),
     ]

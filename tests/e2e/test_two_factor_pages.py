@@ -7,6 +7,7 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from linkwork.core import enrolment
 from linkwork.core.roles import Role
 from tests.core.factories import make_user
 
@@ -14,9 +15,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_first_sign_in_sets_up_an_authenticator_by_keyboard(page):
-    make_user(Role.PRACTICE_STAFF, username="new-starter")
+    user = make_user(Role.PRACTICE_STAFF, username="new-starter")
     p = page.page
-    page.goto("/accounts/login/")
+    page.goto(enrolment.link_path(user))  # the link from the set-up email
+    p.wait_for_url("**/accounts/login/**")
     p.get_by_label("Username").fill("new-starter")
     p.get_by_label("Password").fill("correct-horse-battery")
     p.keyboard.press("Enter")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from linkwork.core import two_factor
+from linkwork.core import enrolment, two_factor
 from linkwork.core.middleware import LAST_SEEN_KEY, SIGNED_IN_AT_KEY
 from linkwork.core.models import ApiToken, AuditEntry
 from linkwork.core.roles import Role
@@ -157,6 +157,7 @@ def test_non_ascii_digits_are_not_a_code(client):
 
 def test_first_sign_in_sets_up_an_app_and_shows_recovery_codes_once(client):
     user = make_user(Role.PRACTICE_STAFF)
+    client.get(enrolment.link_path(user))  # the link from the set-up email
     sign_in_with_password_only(client, user)
     page = client.get("/accounts/two-factor/set-up/?next=/dashboard/")
     assert page.status_code == 200 and b"<svg" in page.content

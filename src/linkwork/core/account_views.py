@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from linkwork.core import two_factor
+from linkwork.core import enrolment, two_factor
 from linkwork.core.forms import ApiTokenForm, TwoFactorCodeForm
 from linkwork.core.models import User
 from linkwork.core.tokens import create_token, revoke_token, tokens_of
@@ -66,6 +66,10 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if two_factor.confirmed_totp(user) is not None:
         return redirect("core:two_factor_verify")
+    if not enrolment.may_set_up(request, user):
+        # Only a session that opened the set-up link sent to the account's email may see a
+        # secret: a password alone must not be enough to add an authenticator.
+        return render(request, "registration/two_factor_need_link.html", status=403)
     device = two_factor.pending_totp(user)
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,6 +88,20 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "next": _next_url(request),
     }
     return render(request, "registration/two_factor_setup.html", context)
+
+
+@never_cache
+def two_factor_enrol(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The set-up link from the email: remember it in this session, then go on to set up
+    (signing in with the password first if needed). The token leaves the address bar at once."""
+    user = enrolment.user_for_link(uidb64, token)
+    if user is None:
+        return render(request, "registration/two_factor_link_invalid.html", status=404)
+    signed_in_as = request.user.pk if request.user.is_authenticated else None
+    if signed_in_as not in (None, user.pk):
+        return render(request, "registration/two_factor_link_invalid.html", status=404)
+    enrolment.allow_set_up(request, user)
+    return redirect("core:two_factor_setup")
 
 
 @never_cache

@@ -1,13 +1,13 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from linkwork.core import two_factor
+from linkwork.core import enrolment, two_factor
 from linkwork.core.models import ApiToken, AuditEntry, Membership, Organisation, User
 
 
@@ -20,10 +20,12 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
-    actions = ["reset_two_factor"]
+    actions = ["reset_two_factor", "send_set_up_link"]
 
     @admin.action(
-        description=gettext_lazy("Reset two-factor sign-in (they set it up again at next sign-in)")
+        description=gettext_lazy(
+            "Reset two-factor sign-in and email a set-up link (lost or new phone)"
+        )
     )
     def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         by = request.user if isinstance(request.user, User) else None
@@ -32,6 +34,29 @@ class UserAdmin(BaseUserAdmin):
         self.message_user(
             request, _("Two-factor sign-in reset for %(n)d users.") % {"n": queryset.count()}
         )
+        self._send_links(request, queryset, by)
+
+    @admin.action(description=gettext_lazy("Email a two-factor set-up link"))
+    def send_set_up_link(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        by = request.user if isinstance(request.user, User) else None
+        self._send_links(request, queryset, by)
+
+    def _send_links(self, request: HttpRequest, queryset: QuerySet[User], by: User | None) -> None:
+        unsent = [u.get_username() for u in queryset if not enrolment.send_link(user=u, by=by)]
+        sent = queryset.count() - len(unsent)
+        if sent:
+            self.message_user(request, _("Set-up link emailed to %(n)d users.") % {"n": sent})
+        if unsent:
+            self.message_user(
+                request,
+                _(
+                    "No set-up link could be emailed to: %(names)s (no email address, or sending "
+                    "failed). Add an address, or print a link on the server with "
+                    "`linkwork two-factor-link USERNAME`."
+                )
+                % {"names": ", ".join(unsent)},
+                level=messages.WARNING,
+            )
 
 
 @admin.register(Organisation)

@@ -39,6 +39,7 @@ declare_urls(
                 "password_reset_confirm",
                 "password_reset_complete",
                 "set_language",
+                "core:two_factor_enrol",  # the token in the link is the credential
             )
         },
         "password_change": MANAGE_OWN_ACCOUNT,

@@ -19,6 +19,11 @@ urlpatterns = [
 urlpatterns += [
     path("accounts/two-factor/", account_views.two_factor_verify, name="two_factor_verify"),
     path("accounts/two-factor/set-up/", account_views.two_factor_setup, name="two_factor_setup"),
+    path(
+        "accounts/two-factor/set-up/<str:uidb64>/<str:token>/",
+        account_views.two_factor_enrol,
+        name="two_factor_enrol",
+    ),
     path("account/recovery-codes/", account_views.recovery_codes, name="recovery_codes"),
     path("account/api-tokens/", account_views.api_tokens, name="api_tokens"),
     path(

@@ -28,6 +28,7 @@ import csv
 import json
 import math
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -205,8 +206,8 @@ def score(
 
 def run_cli(
     texts: list[str], k: int | None, seed: int, src: Path, python: str, var_dir: Path
-) -> tuple[list[object], float, str]:
-    """Run `linkwork themes` on the texts; return one theme per answer, seconds, stderr."""
+) -> tuple[list[object], float, str, list[dict[str, object]]]:
+    """Run `linkwork themes` on the texts; return one theme per answer, seconds, stderr, themes."""
     with tempfile.TemporaryDirectory(prefix="evalthemes-") as tmp:
         csv_path = Path(tmp) / "answers.csv"
         with csv_path.open("w", newline="", encoding="utf-8") as f:
@@ -241,7 +242,43 @@ def run_cli(
     note = done.stderr.strip().replace("\n", " ")
     if missing:
         note = f"{missing} answers unassigned; " + note
-    return pred, seconds, note
+    return pred, seconds, note, list(out["themes"])
+
+
+def confidence(note: str) -> str:
+    """The method's own 'Confidence: ...' word from its stderr message, if it gives one."""
+    found = re.search(r"Confidence:\s*(\w+)", note)
+    return found.group(1) if found else "-"
+
+
+def theme_breakdown(
+    truth: list[str], pred: list[object], themes: list[dict[str, object]]
+) -> list[str]:
+    """One line per found theme: its label, size and the hand themes inside it."""
+    labels = {t["id"]: str(t["label"]) for t in themes}
+    lines = []
+    members: dict[object, list[str]] = defaultdict(list)
+    for t, p in zip(truth, pred, strict=True):
+        members[p].append(t)
+    for p, ts in sorted(members.items(), key=lambda item: -len(item[1])):
+        top = ", ".join(f"{name} {n}" for name, n in Counter(ts).most_common(3))
+        lines.append(f"{labels.get(p, p)!s} ({len(ts)}): {top}")
+    return lines
+
+
+def separability(x: object, truth: list[str], seed: int) -> tuple[float, float]:
+    """Accuracy and ARI of 5-fold cross-validated logistic regression on the hand labels.
+
+    Not a clustering method: it shows how well the representation separates the hand themes
+    when it is told them, i.e. how much of a clustering shortfall is the labels' fault.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+    pred = cross_val_predict(LogisticRegression(max_iter=2000, C=10.0), x, truth, cv=folds)
+    accuracy = float(np.mean(np.asarray(pred) == np.asarray(truth)))
+    return accuracy, adjusted_rand_index(truth, list(pred))
 
 
 def kmeans(x: np.ndarray, k: int, seed: int) -> list[object]:
@@ -288,17 +325,39 @@ def main() -> int:
             f"\n{consultation}: {len(texts)} answers, {k} themes "
             f"({', '.join(f'{t} {n}' for t, n in sorted(Counter(truth).items()))})"
         )
+        preds: dict[str, list[list[object]]] = defaultdict(list)
         for seed in SEEDS:
             for label, given in (
                 ("linkwork themes, k given", k),
                 ("linkwork themes, automatic", None),
             ):
-                pred, secs, note = run_cli(texts, given, seed, args.src, args.python, args.var_dir)
+                pred, secs, note, themes = run_cli(
+                    texts, given, seed, args.src, args.python, args.var_dir
+                )
+                preds[label].append(pred)
                 runs.append(score(consultation, label, seed, truth, pred, secs, note))
                 print(
                     f"  {label:<28} seed {seed}: ARI {runs[-1]['ari']:.3f} "
-                    f"k={runs[-1]['k']} {secs:.1f}s  {note[:160]}"
+                    f"k={runs[-1]['k']} confidence {confidence(note)} {secs:.1f}s"
                 )
+                if seed == 0:
+                    for line in theme_breakdown(truth, pred, themes):
+                        print(f"      {line}")
+        again, _, _, _ = run_cli(texts, k, 0, args.src, args.python, args.var_dir)
+        print(
+            "  same seed twice (k given, seed 0) gives identical assignments:",
+            "yes" if again == preds["linkwork themes, k given"][0] else "NO",
+        )
+        for label, ps in preds.items():
+            pairs = [
+                adjusted_rand_index(ps[i], ps[j])
+                for i in range(len(ps))
+                for j in range(i + 1, len(ps))
+            ]
+            print(
+                f"  {label}: agreement between seeds (ARI of each pair) "
+                + " / ".join(f"{a:.3f}" for a in pairs)
+            )
         if have_sklearn:
             from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -337,6 +396,13 @@ def main() -> int:
                         note=f"embedder {embedder.name}",
                     )
                 )
+        if have_sklearn:
+            for name, x in (("TF-IDF", tfidf), ("embedder", vectors)):
+                accuracy, ari = separability(x, truth, 0)
+                print(
+                    f"  diagnostic, supervised (5-fold logistic regression on {name} vectors, "
+                    f"told the hand labels): accuracy {accuracy:.3f}, ARI {ari:.3f}"
+                )
         for seed in SEEDS:
             rng = np.random.default_rng(seed)
             pred = rng.integers(0, k, size=len(texts)).tolist()
@@ -351,9 +417,9 @@ def main() -> int:
 def print_table(runs: list[Run]) -> None:
     print(
         "\n| consultation | method | ARI mean (min-max) | NMI mean | purity mean | themes found "
-        "| ARI per seed 0/1/2 | seconds per run |"
+        "| ARI per seed 0/1/2 | method's confidence | seconds per run |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     groups: dict[tuple[str, str], list[Run]] = defaultdict(list)
     for r in runs:
         groups[(r["consultation"], r["method"])].append(r)
@@ -364,6 +430,7 @@ def print_table(runs: list[Run]) -> None:
             f"({min(aris):.3f}-{max(aris):.3f}) | {statistics.mean(r['nmi'] for r in rs):.3f} "
             f"| {statistics.mean(r['purity'] for r in rs):.3f} "
             f"| {'/'.join(str(r['k']) for r in rs)} | {' / '.join(f'{a:.3f}' for a in aris)} "
+            f"| {'/'.join(confidence(r['note']) for r in rs)} "
             f"| {statistics.mean(r['seconds'] for r in rs):.1f} |"
         )
 

@@ -54,7 +54,7 @@ def _contingency(truth: Sequence[object], pred: Sequence[object]) -> np.ndarray:
         raise ValueError("truth and pred differ in length")
     t_index = {v: i for i, v in enumerate(sorted(set(truth), key=str))}
     p_index = {v: i for i, v in enumerate(sorted(set(pred), key=str))}
-    table = np.zeros((len(t_index), len(p_index)), dtype=np.int64)
+    table: np.ndarray = np.zeros((len(t_index), len(p_index)), dtype=np.int64)
     for t, p in zip(truth, pred, strict=True):
         table[t_index[t], p_index[p]] += 1
     return table
@@ -86,7 +86,7 @@ def _entropy(counts: np.ndarray) -> float:
 
 def normalized_mutual_info(truth: Sequence[object], pred: Sequence[object]) -> float:
     """NMI with the arithmetic mean of the two entropies (sklearn's default)."""
-    table = _contingency(truth, pred).astype(np.float64)
+    table: np.ndarray = _contingency(truth, pred).astype(np.float64)
     n = table.sum()
     h_t = _entropy(table.sum(axis=1))
     h_p = _entropy(table.sum(axis=0))

@@ -236,8 +236,12 @@ def main(argv: list[str] | None = None) -> None:
         "all-MiniLM-L6-v2 cosine; both keep services within 40 km of the postcode)",
     )
     parser.add_argument("--per-query", action="store_true", help="print every query's score")
+    parser.add_argument(
+        "--rankings", action="store_true", help="print the app's top 10 (grade and name) per query"
+    )
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.mode, args.baseline, args.per_query), indent=1, ensure_ascii=False))
+    report = run(args.mode, args.baseline, args.per_query or args.rankings, args.rankings)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
 def minilm_report() -> dict:
@@ -251,7 +255,12 @@ def minilm_report() -> dict:
     return module.baseline(HERE)
 
 
-def run(mode: str = "hybrid", baseline: str | None = None, per_query: bool = False) -> list[dict]:
+def run(
+    mode: str = "hybrid",
+    baseline: str | None = None,
+    per_query: bool = False,
+    rankings: bool = False,
+) -> list[dict]:
     """The summaries (one per run) as dicts; what main() prints."""
     queries: list[dict] = json.loads((HERE / "queries.json").read_text())["queries"]
     directory: dict[str, Any] = json.loads((HERE / "directory.json").read_text())
@@ -264,9 +273,19 @@ def run(mode: str = "hybrid", baseline: str | None = None, per_query: bool = Fal
         report.append(minilm_report())
     if not baseline:
         modes = ["hybrid", "lexical", "semantic"] if mode == "all" else [mode]
-        report = [
-            summarise(f"app:{m}", queries, *app_rankings_cached(queries, modes)[m]) for m in modes
-        ]
+        ranked = app_rankings_cached(queries, modes)
+        report = [summarise(f"app:{m}", queries, *ranked[m]) for m in modes]
+        if rankings:
+            names = {s["id"]: s["name"] for s in directory["contents"]}
+            for m, r in zip(modes, report, strict=True):
+                r["rankings"] = {
+                    q["id"]: [
+                        f"{grades.get(sid, 0)} {names.get(sid, sid)}"
+                        for sid in ranked[m][0].get(q["id"], [])
+                    ]
+                    for q in queries
+                    for grades in [{j["service_id"]: j["grade"] for j in q["judgements"]}]
+                }
     for r in report:
         if r["errors"]:
             print(

@@ -253,7 +253,7 @@ def main() -> None:
     (HERE / "directory.json").write_text(
         json.dumps(directory, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    by_name = {}
+    by_name: dict[str, Svc] = {}
     for s in SERVICES:
         by_name.setdefault(f"{s.name}|{s.town}", s)
     out = []
@@ -269,7 +269,7 @@ def main() -> None:
             for sid, g in sorted(grades.items(), key=lambda kv: (-kv[1], kv[0]))
             if g > 0
         ]
-        assert any(j["grade"] >= 2 for j in judged), f"{q.id}: nothing relevant"
+        assert max(grades.values()) >= 2, f"{q.id}: nothing relevant"
         out.append(
             {
                 "id": q.id,

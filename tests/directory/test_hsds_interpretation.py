@@ -15,6 +15,7 @@ from django.template import Context, Template
 
 from linkwork.directory.hsds.importer import ImportFailed, import_hsds
 from linkwork.directory.models import Service
+from tests.places.factories import CouncilAreaFactory, PostcodeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,48 @@ def test_an_unknown_area_is_reported_not_guessed(tmp_path: Path) -> None:
     result = load(tmp_path, doc)
     assert Service.objects.get(id=doc["id"]).service_areas.get().gss_code == ""
     assert any("unknown" in line for line in result.inferences)
+
+
+def test_an_unknown_area_name_is_placed_by_the_services_own_postcode(tmp_path: Path) -> None:
+    """A district the places data does not name ("Lochaber", "Grangemouth and Bo'ness") must
+    not leave a home-visiting service "in reach" everywhere: its office's council area holds."""
+    PostcodeFactory()  # DG1 1AA, Dumfries and Galloway
+    office = location(
+        name="Befriending office",
+        description="Not open to the public.",
+        addresses=[
+            {
+                "id": _id(),
+                "address_1": "1 High Street",
+                "city": "Dumfries",
+                "state_province": "Dumfriesshire",
+                "postal_code": "DG1 1AA",
+                "country": "GB",
+                "address_type": "physical",
+            }
+        ],
+    )
+    doc = service(
+        "Home befriending",
+        "Volunteers visit you at home.",
+        service_areas=[area("Nithsdale and Annandale")],
+        service_at_locations=[office],
+        phones=phone(),
+    )
+    result = load(tmp_path, doc)
+    assert Service.objects.get(id=doc["id"]).service_areas.get().gss_code == "S12000006"
+    assert any("own address" in line for line in result.inferences)
+
+
+def test_an_unknown_area_name_is_placed_by_coordinates_inside_a_boundary(tmp_path: Path) -> None:
+    square = [[[-4.0, 55.0], [-3.0, 55.0], [-3.0, 56.0], [-4.0, 56.0], [-4.0, 55.0]]]
+    CouncilAreaFactory(boundary={"type": "Polygon", "coordinates": square})
+    inside = location(
+        latitude=55.5, longitude=-3.5, name="Base", description="Not open to the public."
+    )
+    doc = service("Visits", service_areas=[area("Our glen")], service_at_locations=[inside])
+    load(tmp_path, doc)
+    assert Service.objects.get(id=doc["id"]).service_areas.get().gss_code == "S12000006"
 
 
 def test_explicit_extension_wins_over_the_name(tmp_path: Path) -> None:

@@ -151,3 +151,30 @@ def simplify_geometry(
     if len(result) == 1:
         return {"type": "Polygon", "coordinates": result[0]}
     return {"type": "MultiPolygon", "coordinates": result}
+
+
+# --- point in boundary ----------------------------------------------------------------------
+
+
+def _in_ring(lon: float, lat: float, ring: Sequence[Point]) -> bool:
+    """Ray casting: an odd number of edge crossings to the east means inside."""
+    inside = False
+    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def geometry_contains(geometry: dict[str, Any] | None, lat: float, lon: float) -> bool:
+    """True if a GeoJSON Polygon or MultiPolygon (lon/lat rings, holes after the outer ring)
+    holds the point."""
+    if not geometry:
+        return False
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
+    return any(
+        rings
+        and _in_ring(lon, lat, rings[0])
+        and not any(_in_ring(lon, lat, hole) for hole in rings[1:])
+        for rings in polygons
+    )

@@ -296,6 +296,7 @@ def interpret_rows(
     inferences: list[Inference] = []
     # Service areas
     names: AreaNames | None = None
+    homes: dict[uuid.UUID, set[str]] | None = None
     for area in rows["service_area"].values():
         ours = ours_by_row.setdefault(("service_area", area.id), {})
         if ours.get("gss_code"):
@@ -303,6 +304,14 @@ def interpret_rows(
         if names is None:
             names = area_names()
         found = interpret_area(area.values, names)
+        if found is None:
+            if homes is None:
+                from linkwork.directory.hsds.area_fallback import home_council_areas
+
+                homes = home_council_areas(rows)
+            home = sorted(homes.get(area.values.get("service_id"), set()))
+            if len(home) == 1:
+                found = (home[0], "council_area", "name not known: the service's own address")
         if found is None:
             inferences.append(
                 Inference(

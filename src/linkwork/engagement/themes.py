@@ -27,9 +27,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+from linkwork.engagement.themes_clustering import (
+    SPECTRAL_MIN,
+    Clustering,
+    cluster,
+    stability,
+    unit,
+)
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -50,7 +56,10 @@ STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EXTRA_STOP_WORDS)
 _STOP_SET = frozenset(STOP_WORDS)
 
 MAX_AUTO_THEMES = 12
-SILHOUETTE_SAMPLE = 3000
+#: With enough answers (SPECTRAL_MIN) the automatic choice starts at 4 themes: fewer is
+#: rarely what an analyst of a consultation wants, and 2 or 3 broad groups win the silhouette
+#: on loosely written answers.
+MIN_AUTO_THEMES = 4
 #: Second theme recorded when its centre is nearly as close as the first (cosine gap).
 SECONDARY_GAP = 0.02
 
@@ -117,27 +126,6 @@ def _is_static(embedder: object) -> bool:
     from linkwork.search.embedding.runtime import StaticEmbedder
 
     return isinstance(embedder, StaticEmbedder)
-
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
-
-
-def _kmeans(x: np.ndarray, k: int, seed: int, n_init: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed)
-    labels = model.fit_predict(x)
-    return labels, _unit(model.cluster_centers_)
-
-
-def _silhouette(x: np.ndarray, labels: np.ndarray, seed: int) -> float:
-    if len(set(labels.tolist())) < 2:
-        return 0.0
-    sample = min(len(x), SILHOUETTE_SAMPLE)
-    return float(
-        silhouette_score(x, labels, metric="cosine", sample_size=sample, random_state=seed)
-    )
 
 
 def class_tfidf_keywords(
@@ -216,40 +204,28 @@ def extract_themes(
         if strip_function_words is None:
             strip_function_words = _is_static(embedder)
     inputs = [content_words(n) for n in normalised] if strip_function_words else normalised
-    x = _unit(np.asarray(embed(inputs), dtype=np.float32))
+    x = unit(np.asarray(embed(inputs), dtype=np.float32))
     distinct = len({row.tobytes() for row in x})
-    scores: dict[int, float] = {}
     if n_themes is not None:
-        k = max(1, min(n_themes, distinct))
-        labels, centres = (
-            _kmeans(x, k, seed)
-            if k > 1
-            else (np.zeros(len(x), int), _unit(x.mean(0, keepdims=True)))
-        )
-        best = _silhouette(x, labels, seed) if k > 1 else 0.0
+        k: int | None = max(1, min(n_themes, distinct))
+        candidates = range(1, 2)
     else:
+        k = None
         upper = max(2, min(max_themes, distinct - 1, int(math.sqrt(len(x))) + 1))
+        lower = min(MIN_AUTO_THEMES, upper) if len(x) >= SPECTRAL_MIN else 2
+        candidates = range(lower, upper + 1)
         if distinct < 3:
-            labels, centres, best, k = (
-                np.zeros(len(x), int),
-                _unit(x.mean(0, keepdims=True)),
-                0.0,
-                1,
-            )
-        else:
-            fits: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-            for candidate in range(2, upper + 1):
-                fits[candidate] = _kmeans(x, candidate, seed)
-                scores[candidate] = _silhouette(x, fits[candidate][0], seed)
-            k = max(scores, key=lambda c: (round(scores[c], 3), c))
-            labels, centres = fits[k]
-            best = scores[k]
-    stability = 1.0
-    if k > 1:
-        other, _ = _kmeans(x, k, seed + 1)
-        stability = float(adjusted_rand_score(labels, other))
-    return _finish(texts, index, normalised, x, labels, centres, k, best, stability, empty,
-                   scores, given=n_themes is not None)  # fmt: skip
+            k = 1
+    if k == 1:
+        labels = np.zeros(len(x), dtype=np.int64)
+        found = Clustering(labels, 1, 0.0, {})
+    else:
+        found = cluster(x, k, candidates, seed)
+    steady = stability(x, found.labels, seed)
+    centres = unit(np.stack([x[found.labels == c].mean(0) for c in range(found.k)]))
+    return _finish(texts, index, normalised, x, found.labels, centres, found.k,
+                   found.silhouette, steady, empty, found.scores,
+                   given=n_themes is not None)  # fmt: skip
 
 
 def _finish(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +29,7 @@ from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
-from linkwork.engagement.themes import extract_themes
+from linkwork.engagement.themes import Embed, extract_themes
 from linkwork.search.embedding import get_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +53,7 @@ def load(path: Path, column: str) -> tuple[list[str], list[str]]:
     return [r[column] for r in rows], [r["theme"] for r in rows]
 
 
-def cached_embedder() -> Callable[[list[str]], np.ndarray]:
+def cached_embedder() -> Embed:
     """The app's embedder, each distinct text embedded once per run."""
     model = get_embedder()
     cache: dict[str, np.ndarray] = {}
@@ -68,38 +67,41 @@ def cached_embedder() -> Callable[[list[str]], np.ndarray]:
     return embed
 
 
+def evaluate_set(path: Path, column: str, seeds: list[int], embed: Embed) -> None:
+    texts, truth = load(path, column)
+    k_true = len(set(truth))
+
+    def row(method: str, how: str, seed: int, predicted: list[int]) -> None:
+        print(
+            f"| {path.name} | {len(texts)} | {k_true} | {method} | {how} | {seed} "
+            f"| {len(set(predicted))} | {adjusted_rand_score(truth, predicted):.2f} "
+            f"| {purity(truth, predicted):.2f} |"
+        )
+
+    for seed in seeds:
+        tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
+        kmeans = KMeans(n_clusters=k_true, n_init=10, random_state=seed)
+        row("TF-IDF + k-means", "given", seed, kmeans.fit_predict(tfidf).tolist())
+        vectors = embed(texts)
+        row("MiniLM + k-means", "given", seed, kmeans.fit_predict(vectors).tolist())
+        for given in (k_true, None):
+            how = "given" if given else "automatic"
+            row("old themes.py", how, seed, old_groups(texts, embed, given, seed))
+            result = extract_themes(texts, n_themes=given, seed=seed, embed=embed)
+            predicted = [result.assignments[i] for i in range(len(texts))]
+            row(f"themes.py (confidence {result.confidence})", how, seed, predicted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--independent", action="store_true", help="also the independent set")
     args = parser.parse_args()
     embed = cached_embedder()
-    sets = OWN + ([INDEPENDENT] if args.independent else [])
     print("| set | answers | true themes | method | k | seed | themes found | ARI | purity |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for path, column in sets:
-        texts, truth = load(path, column)
-        k_true = len(set(truth))
-
-        def row(method: str, how: str, seed: int, predicted: list[int]) -> None:
-            print(
-                f"| {path.name} | {len(texts)} | {k_true} | {method} | {how} | {seed} "
-                f"| {len(set(predicted))} | {adjusted_rand_score(truth, predicted):.2f} "
-                f"| {purity(truth, predicted):.2f} |"
-            )
-
-        for seed in args.seeds:
-            tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
-            kmeans = KMeans(n_clusters=k_true, n_init=10, random_state=seed)
-            row("TF-IDF + k-means", "given", seed, kmeans.fit_predict(tfidf).tolist())
-            vectors = embed(texts)
-            row("MiniLM + k-means", "given", seed, kmeans.fit_predict(vectors).tolist())
-            for given in (k_true, None):
-                how = "given" if given else "automatic"
-                row("old themes.py", how, seed, old_groups(texts, embed, given, seed))
-                result = extract_themes(texts, n_themes=given, seed=seed, embed=embed)
-                predicted = [result.assignments[i] for i in range(len(texts))]
-                row(f"themes.py (confidence {result.confidence})", how, seed, predicted)
+    for path, column in OWN + ([INDEPENDENT] if args.independent else []):
+        evaluate_set(path, column, args.seeds, embed)
 
 
 if __name__ == "__main__":

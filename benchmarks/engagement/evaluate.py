@@ -54,15 +54,17 @@ def load(path: Path, column: str) -> tuple[list[str], list[str]]:
 
 
 def cached_embedder() -> Embed:
-    """The app's embedder, each distinct text embedded once per run."""
+    """The app's embedder, each list embedded once per run. Whole lists are cached, not single
+    texts: the int8 model's vectors depend slightly on which texts share a batch (activations
+    are quantised per batch), so a text-by-text cache would not reproduce what the app gets."""
     model = get_embedder()
-    cache: dict[str, np.ndarray] = {}
+    cache: dict[tuple[str, ...], np.ndarray] = {}
 
     def embed(texts: list[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in cache})
-        if missing:
-            cache.update(zip(missing, model.encode(missing), strict=True))
-        return np.stack([cache[t] for t in texts])
+        key = tuple(texts)
+        if key not in cache:
+            cache[key] = model.encode(list(texts))
+        return cache[key]
 
     return embed
 

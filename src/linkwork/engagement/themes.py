@@ -4,10 +4,11 @@
    (``data/scots_words.json``: "couldnae" -> "could not", "naebody" -> "nobody").
 2. Sentences are embedded with the same local model as search
    (``linkwork.search.embedding.get_embedder``; nothing is downloaded).
-3. k-means clusters the unit vectors (cosine geometry). Unless the number of themes is given,
-   every k in a range is tried and the one with the best silhouette is kept; the run is
-   repeated from another start to measure how stable the answer is, and both figures make the
-   confidence statement.
+3. Answers are joined to their nearest neighbours (cosine) and the graph is cut by spectral
+   clustering (``themes_clustering``). Unless the number of themes is given, every k from 4
+   to 12 (fewer for small inputs) is tried and the one with the best cosine silhouette is
+   kept; a random 80% of the answers is grouped again to measure how stable the themes are,
+   and both figures make the confidence statement.
 4. Each theme is labelled by class-based TF-IDF (as BERTopic does): the words frequent in this
    theme's answers and rare in the others'.
 5. Representative quotes are the answers nearest the theme's centre; an answer almost as near
@@ -160,19 +161,36 @@ def class_tfidf_keywords(
     return out
 
 
-def _confidence(silhouette: float, stability: float, given: bool) -> tuple[str, str]:
+#: Another number of themes whose silhouette is this close to the best is named as just as
+#: likely, and confidence is then at most "medium".
+CLOSE_SILHOUETTE = 0.005
+
+
+def _confidence(
+    silhouette: float, stability: float, k: int, scores: dict[int, float], *, given: bool
+) -> tuple[str, str]:
     if stability >= 0.8 and silhouette >= 0.08:
         level = "high"
     elif stability >= 0.6 and silhouette >= 0.04:
         level = "medium"
     else:
         level = "low"
-    how = "as asked" if given else "chosen by silhouette"
+    if given:
+        how = "Number of themes as asked"
+    elif not scores:
+        how = "One theme: the answers are too few or too alike to group"
+    else:
+        tried = f"{min(scores)} to {max(scores)}"
+        close = sorted(c for c in scores if c != k and scores[k] - scores[c] <= CLOSE_SILHOUETTE)
+        how = f"Number of themes chosen by silhouette among {tried}"
+        if close:
+            how += f" ({', '.join(map(str, close))} scored almost as well)"
+            level = "medium" if level == "high" else level
     note = (
-        f"Number of themes {how}; silhouette {silhouette:.2f} (answers sit closer to their own "
-        f"theme than to the next, on a scale from -1 to 1); the same grouping came back from "
-        f"another random start with agreement {stability:.2f} (adjusted Rand index, 1 = "
-        f"identical). Confidence: {level}. Themes are a first reading for an analyst to check."
+        f"{how}; silhouette {silhouette:.2f} (answers sit closer to their own theme than to the "
+        f"next, on a scale from -1 to 1); re-grouping a random 80% of the answers gave back the "
+        f"same themes with agreement {stability:.2f} (adjusted Rand index, 1 = identical). "
+        f"Confidence: {level}. Themes are a first reading for an analyst to check."
     )
     return level, note
 
@@ -268,6 +286,6 @@ def _finish(
             first, second = ranked[row]
             if sims[row, first] - sims[row, second] <= SECONDARY_GAP:
                 secondary[index[row]] = theme_id[int(second if first == labels[row] else first)]
-    level, note = _confidence(silhouette, stability, given)
+    level, note = _confidence(silhouette, stability, k, scores, given=given)
     return ThemeResult(themes, assignments, secondary, empty, silhouette, stability, level, note,
                        scores)  # fmt: skip

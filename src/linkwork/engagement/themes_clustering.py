@@ -23,6 +23,7 @@ spherical k-means with many starts instead: a neighbour graph of a dozen points 
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,9 +53,10 @@ def unit(matrix: np.ndarray) -> np.ndarray:
     return (matrix / norms).astype(np.float32)
 
 
-def neighbour_graph(x: np.ndarray) -> csr_matrix:
-    """Symmetric 0/1 graph joining each unit vector to its nearest neighbours by cosine,
-    widened until it is connected (one theme must not be a clump of duplicates cut off)."""
+def neighbour_graph(x: np.ndarray, most_themes: int) -> csr_matrix:
+    """Symmetric 0/1 graph joining each unit vector to its nearest neighbours by cosine.
+    A graph in a few pieces is fine (each piece is then a theme or part of one), but one in
+    more pieces than themes (clumps of near-identical answers) is widened until it is not."""
     n = len(x)
     neighbours = min(n - 1, max(NEIGHBOURS, round(math.sqrt(n) / 2)))
     index = NearestNeighbors(metric="cosine", algorithm="brute").fit(x)
@@ -62,17 +64,18 @@ def neighbour_graph(x: np.ndarray) -> csr_matrix:
         graph = index.kneighbors_graph(x, n_neighbors=neighbours, mode="connectivity")
         graph = ((graph + graph.T) > 0).astype(np.float64).tocsr()
         parts, _ = connected_components(graph, directed=False)
-        if parts == 1 or neighbours >= n - 1:
+        if parts <= most_themes or neighbours >= n - 1:
             return graph
         neighbours = min(n - 1, neighbours * 2)
 
 
 def eigenvectors(graph: csr_matrix, count: int, seed: int) -> np.ndarray:
     """The first ``count`` eigenvectors of the graph's normalised Laplacian."""
-    return np.asarray(
-        spectral_embedding(graph, n_components=count, random_state=seed, drop_first=False),
-        dtype=np.float64,
-    )
+    with warnings.catch_warnings():
+        # A graph in as many pieces as themes is expected (neighbour_graph sees to no more).
+        warnings.filterwarnings("ignore", message="Graph is not fully connected")
+        vectors = spectral_embedding(graph, n_components=count, random_state=seed, drop_first=False)
+    return np.asarray(vectors, dtype=np.float64)
 
 
 def partition_from_eigenvectors(vectors: np.ndarray) -> np.ndarray:
@@ -118,7 +121,7 @@ def cluster(x: np.ndarray, k: int | None, candidates: range, seed: int) -> Clust
     spectral = len(x) >= SPECTRAL_MIN
     wanted = [k] if k is not None else list(candidates)
     if spectral:
-        vectors = eigenvectors(neighbour_graph(x), max(wanted), seed)
+        vectors = eigenvectors(neighbour_graph(x, max(wanted)), max(wanted), seed)
     fits: dict[int, np.ndarray] = {}
     scores: dict[int, float] = {}
     for c in wanted:

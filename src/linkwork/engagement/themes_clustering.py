@@ -115,10 +115,14 @@ class Clustering:
     scores: dict[int, float]  # silhouette for each k tried (empty when k was given)
 
 
-def cluster(x: np.ndarray, k: int | None, candidates: range, seed: int) -> Clustering:
+def cluster(
+    x: np.ndarray, k: int | None, candidates: range, seed: int, *, spectral: bool | None = None
+) -> Clustering:
     """Cluster unit vectors ``x`` into ``k`` groups, or choose k among ``candidates`` by the
-    cosine silhouette (how much nearer each answer is to its own group than to the next)."""
-    spectral = len(x) >= SPECTRAL_MIN
+    cosine silhouette (how much nearer each answer is to its own group than to the next).
+    ``spectral`` defaults to the neighbour graph for ``SPECTRAL_MIN`` answers or more."""
+    if spectral is None:
+        spectral = len(x) >= SPECTRAL_MIN
     wanted = [k] if k is not None else list(candidates)
     if spectral:
         vectors = eigenvectors(neighbour_graph(x, max(wanted)), max(wanted), seed)
@@ -151,5 +155,6 @@ def stability(x: np.ndarray, labels: np.ndarray, seed: int) -> float:
         return 1.0
     rng = np.random.default_rng(seed + 1)
     rows = np.sort(rng.choice(n, size=take, replace=False))
-    again = cluster(x[rows], k, range(k, k + 1), seed + 1).labels
+    same_method = len(x) >= SPECTRAL_MIN
+    again = cluster(x[rows], k, range(k, k + 1), seed + 1, spectral=same_method).labels
     return float(adjusted_rand_score(labels[rows], again))

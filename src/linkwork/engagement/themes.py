@@ -4,10 +4,11 @@
    (``data/scots_words.json``: "couldnae" -> "could not", "naebody" -> "nobody").
 2. Sentences are embedded with the same local model as search
    (``linkwork.search.embedding.get_embedder``; nothing is downloaded).
-3. k-means clusters the unit vectors (cosine geometry). Unless the number of themes is given,
-   every k in a range is tried and the one with the best silhouette is kept; the run is
-   repeated from another start to measure how stable the answer is, and both figures make the
-   confidence statement.
+3. Answers are joined to their nearest neighbours (cosine) and the graph is cut by spectral
+   clustering (``themes_clustering``). Unless the number of themes is given, every k from 4
+   to 12 (fewer for small inputs) is tried and the one with the best cosine silhouette is
+   kept; a random 80% of the answers is grouped again to measure how stable the themes are,
+   and both figures make the confidence statement.
 4. Each theme is labelled by class-based TF-IDF (as BERTopic does): the words frequent in this
    theme's answers and rare in the others'.
 5. Representative quotes are the answers nearest the theme's centre; an answer almost as near
@@ -27,9 +28,15 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+from linkwork.engagement.themes_clustering import (
+    SPECTRAL_MIN,
+    Clustering,
+    cluster,
+    stability,
+    unit,
+)
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -50,7 +57,10 @@ STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EXTRA_STOP_WORDS)
 _STOP_SET = frozenset(STOP_WORDS)
 
 MAX_AUTO_THEMES = 12
-SILHOUETTE_SAMPLE = 3000
+#: With enough answers (SPECTRAL_MIN) the automatic choice starts at 4 themes: fewer is
+#: rarely what an analyst of a consultation wants, and 2 or 3 broad groups win the silhouette
+#: on loosely written answers.
+MIN_AUTO_THEMES = 4
 #: Second theme recorded when its centre is nearly as close as the first (cosine gap).
 SECONDARY_GAP = 0.02
 
@@ -119,27 +129,6 @@ def _is_static(embedder: object) -> bool:
     return isinstance(embedder, StaticEmbedder)
 
 
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (matrix / norms).astype(np.float32)
-
-
-def _kmeans(x: np.ndarray, k: int, seed: int, n_init: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed)
-    labels = model.fit_predict(x)
-    return labels, _unit(model.cluster_centers_)
-
-
-def _silhouette(x: np.ndarray, labels: np.ndarray, seed: int) -> float:
-    if len(set(labels.tolist())) < 2:
-        return 0.0
-    sample = min(len(x), SILHOUETTE_SAMPLE)
-    return float(
-        silhouette_score(x, labels, metric="cosine", sample_size=sample, random_state=seed)
-    )
-
-
 def class_tfidf_keywords(
     texts: Sequence[str], labels: Sequence[int], top: int = 6
 ) -> dict[int, list[str]]:
@@ -172,19 +161,36 @@ def class_tfidf_keywords(
     return out
 
 
-def _confidence(silhouette: float, stability: float, given: bool) -> tuple[str, str]:
+#: Another number of themes whose silhouette is this close to the best is named as just as
+#: likely, and confidence is then at most "medium".
+CLOSE_SILHOUETTE = 0.005
+
+
+def _confidence(
+    silhouette: float, stability: float, k: int, scores: dict[int, float], *, given: bool
+) -> tuple[str, str]:
     if stability >= 0.8 and silhouette >= 0.08:
         level = "high"
     elif stability >= 0.6 and silhouette >= 0.04:
         level = "medium"
     else:
         level = "low"
-    how = "as asked" if given else "chosen by silhouette"
+    if given:
+        how = "Number of themes as asked"
+    elif not scores:
+        how = "One theme: the answers are too few or too alike to group"
+    else:
+        tried = f"{min(scores)} to {max(scores)}"
+        close = sorted(c for c in scores if c != k and scores[k] - scores[c] <= CLOSE_SILHOUETTE)
+        how = f"Number of themes chosen by silhouette among {tried}"
+        if close:
+            how += f" ({', '.join(map(str, close))} scored almost as well)"
+            level = "medium" if level == "high" else level
     note = (
-        f"Number of themes {how}; silhouette {silhouette:.2f} (answers sit closer to their own "
-        f"theme than to the next, on a scale from -1 to 1); the same grouping came back from "
-        f"another random start with agreement {stability:.2f} (adjusted Rand index, 1 = "
-        f"identical). Confidence: {level}. Themes are a first reading for an analyst to check."
+        f"{how}; silhouette {silhouette:.2f} (answers sit closer to their own theme than to the "
+        f"next, on a scale from -1 to 1); re-grouping a random 80% of the answers gave back the "
+        f"same themes with agreement {stability:.2f} (adjusted Rand index, 1 = identical). "
+        f"Confidence: {level}. Themes are a first reading for an analyst to check."
     )
     return level, note
 
@@ -216,40 +222,28 @@ def extract_themes(
         if strip_function_words is None:
             strip_function_words = _is_static(embedder)
     inputs = [content_words(n) for n in normalised] if strip_function_words else normalised
-    x = _unit(np.asarray(embed(inputs), dtype=np.float32))
+    x = unit(np.asarray(embed(inputs), dtype=np.float32))
     distinct = len({row.tobytes() for row in x})
-    scores: dict[int, float] = {}
     if n_themes is not None:
-        k = max(1, min(n_themes, distinct))
-        labels, centres = (
-            _kmeans(x, k, seed)
-            if k > 1
-            else (np.zeros(len(x), int), _unit(x.mean(0, keepdims=True)))
-        )
-        best = _silhouette(x, labels, seed) if k > 1 else 0.0
+        k: int | None = max(1, min(n_themes, distinct))
+        candidates = range(1, 2)
     else:
+        k = None
         upper = max(2, min(max_themes, distinct - 1, int(math.sqrt(len(x))) + 1))
+        lower = min(MIN_AUTO_THEMES, upper) if len(x) >= SPECTRAL_MIN else 2
+        candidates = range(lower, upper + 1)
         if distinct < 3:
-            labels, centres, best, k = (
-                np.zeros(len(x), int),
-                _unit(x.mean(0, keepdims=True)),
-                0.0,
-                1,
-            )
-        else:
-            fits: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-            for candidate in range(2, upper + 1):
-                fits[candidate] = _kmeans(x, candidate, seed)
-                scores[candidate] = _silhouette(x, fits[candidate][0], seed)
-            k = max(scores, key=lambda c: (round(scores[c], 3), c))
-            labels, centres = fits[k]
-            best = scores[k]
-    stability = 1.0
-    if k > 1:
-        other, _ = _kmeans(x, k, seed + 1)
-        stability = float(adjusted_rand_score(labels, other))
-    return _finish(texts, index, normalised, x, labels, centres, k, best, stability, empty,
-                   scores, given=n_themes is not None)  # fmt: skip
+            k = 1
+    if k == 1:
+        labels = np.zeros(len(x), dtype=np.int64)
+        found = Clustering(labels, 1, 0.0, {})
+    else:
+        found = cluster(x, k, candidates, seed)
+    steady = stability(x, found.labels, seed)
+    centres = unit(np.stack([x[found.labels == c].mean(0) for c in range(found.k)]))
+    return _finish(texts, index, normalised, x, found.labels, centres, found.k,
+                   found.silhouette, steady, empty, found.scores,
+                   given=n_themes is not None)  # fmt: skip
 
 
 def _finish(
@@ -292,6 +286,6 @@ def _finish(
             first, second = ranked[row]
             if sims[row, first] - sims[row, second] <= SECONDARY_GAP:
                 secondary[index[row]] = theme_id[int(second if first == labels[row] else first)]
-    level, note = _confidence(silhouette, stability, given)
+    level, note = _confidence(silhouette, stability, k, scores, given=given)
     return ThemeResult(themes, assignments, secondary, empty, silhouette, stability, level, note,
                        scores)  # fmt: skip

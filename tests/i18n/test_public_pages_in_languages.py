@@ -17,23 +17,9 @@ pytestmark = pytest.mark.django_db
 
 RTL = {"ar"}
 #: Text that matches a catalogue message but is not ours to translate here: the consultation's
-#: own questions and choices (written by the programme, in the consultation's languages), and
-#: the optional "about you" ethnic groups, which engagement/forms.py keeps as plain strings
-#: (owned by engagement; listed in the report for the lead).
-NOT_OURS = {
-    "consultation": {
-        "Yes",
-        "No",
-        "Link worker",
-        "Family",
-        "African, Scottish African or British African",
-        "Arab, Scottish Arab or British Arab",
-        "Other ethnic group",
-        "Dumfries and Galloway",
-        "Fife",
-        "Highland",
-    },
-}
+#: own questions and choices, written by the programme and translated by it on the builder
+#: (the test world gives no translation; tests/engagement/test_consultation_languages.py).
+NOT_OURS = {"consultation": {"Yes", "No", "Link worker", "Family"}}
 NOT_OURS["consultation easy read"] = NOT_OURS["consultation"]
 
 

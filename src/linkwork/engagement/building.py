@@ -258,5 +258,10 @@ def save_translation(
     if language not in consultation.languages:
         consultation.languages = [*consultation.languages, language]
         consultation.save(update_fields=["languages"])
-    audit.record(audit.Action.UPDATE, consultation, actor=actor, detail={"translation": language})
+    audit.record(
+        audit.Action.UPDATE,
+        consultation,
+        actor=actor,
+        detail={"fields": [f"translation:{language}"], "via": "builder"},
+    )
     return translation

@@ -36,24 +36,27 @@ ORIGINAL = "en"
 TRANSLATABLE = tuple(code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE)
 
 
-@dataclass(frozen=True)
-class Shown:
-    """One piece of text and the language it is in; rendered in a template, text in another
-    language than the page's is wrapped in a span carrying its `lang`."""
+class Shown(str):
+    """One piece of text and the language it is in. A `str`, so forms and filters take it as
+    it is; rendered in a template, text in another language than the page's is wrapped in a
+    span carrying its `lang` (templates call `__html__` on strings that have it)."""
 
-    text: str
     language: str
-    page_language: str = ORIGINAL
+    page_language: str
+
+    def __new__(cls, text: str, language: str, page_language: str = ORIGINAL) -> Shown:
+        shown = super().__new__(cls, text)
+        shown.language = language
+        shown.page_language = page_language
+        return shown
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
 
     @property
     def fallback(self) -> bool:
         return _primary(self.language) != _primary(self.page_language)
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return bool(self.text)
 
     @property
     def attrs(self) -> SafeString:

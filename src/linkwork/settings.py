@@ -154,6 +154,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# "default" stays in each process (rebuildable results such as insight's fitted models);
+# "shared" is a table in the database, so counts every process must agree on (rate limits)
+# are one count across gunicorn workers and servers (docs/decisions/0013; `migrate` makes it).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "linkwork_shared_cache",
+        "TIMEOUT": 3600,
+        # One key per address, form and window: room for many addresses before culling.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+
 LANGUAGE_CODE = "en-gb"
 # Only languages whose public-page catalogues are complete (tests/i18n checks): a language
 # offered over untranslated text tells screen readers the wrong language. Each language is

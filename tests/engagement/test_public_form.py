@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from linkwork.engagement.models import QuestionTranslation, Response
+from linkwork.engagement.models import Response
 from tests.engagement.factories import ConsultationFactory, with_questions
 
 pytestmark = pytest.mark.django_db
@@ -152,22 +152,6 @@ def test_closed_and_not_yet_open_consultations_take_no_answers() -> None:
     # one not yet open is as unknown as one that does not exist (its title is not announced)
     assert Client().get(reverse("engagement:respond", args=[later.slug])).status_code == 404
     assert Client().get(reverse("engagement:respond", args=["no-such"])).status_code == 404
-
-
-def test_arabic_renders_right_to_left_with_the_translated_question() -> None:
-    consultation = ConsultationFactory(languages=["ar", "pl"])
-    questions = with_questions(consultation)
-    QuestionTranslation.objects.create(
-        question=questions["open"], language="ar", text="ما الذي منعك من الحصول على الدعم؟"
-    )
-    url = reverse("engagement:respond", args=[consultation.slug])
-    html = Client().get(url + "?lang=ar").content.decode()
-    assert re.search(r'<form[^>]*lang="ar"[^>]*dir="rtl"', html)
-    assert "ما الذي منعك من الحصول على الدعم؟" in html
-    english = Client().get(url).content.decode()
-    assert 'dir="ltr"' in english and 'dir="rtl"' not in english
-    # A language the consultation does not offer falls back to English.
-    assert 'dir="rtl"' not in Client().get(url + "?lang=ur").content.decode()
 
 
 def test_anonymous_consultation_never_stores_a_name_even_if_one_is_sent() -> None:

@@ -85,6 +85,9 @@ def public_world() -> list[PublicPage]:
         PublicPage("share a story", "/stories/share/"),
         PublicPage("story shared", "/stories/share/thanks/"),
         PublicPage("about the data", "/about-the-data/"),
+        PublicPage("sign in", "/accounts/login/"),
+        PublicPage("forgotten password", "/accounts/password_reset/"),
+        PublicPage("reset link sent", "/accounts/password_reset/done/"),
         PublicPage("not found", "/no-such-page/", status=404),
     ]
 

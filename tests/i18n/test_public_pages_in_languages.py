@@ -8,7 +8,9 @@ import re
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils import translation
+from django.views.defaults import server_error
 
 from tests.i18n.catalogues import TRANSLATED, catalogue, is_translated
 from tests.i18n.pages import fetch, public_world, visible_texts
@@ -17,23 +19,9 @@ pytestmark = pytest.mark.django_db
 
 RTL = {"ar"}
 #: Text that matches a catalogue message but is not ours to translate here: the consultation's
-#: own questions and choices (written by the programme, in the consultation's languages), and
-#: the optional "about you" ethnic groups, which engagement/forms.py keeps as plain strings
-#: (owned by engagement; listed in the report for the lead).
-NOT_OURS = {
-    "consultation": {
-        "Yes",
-        "No",
-        "Link worker",
-        "Family",
-        "African, Scottish African or British African",
-        "Arab, Scottish Arab or British Arab",
-        "Other ethnic group",
-        "Dumfries and Galloway",
-        "Fife",
-        "Highland",
-    },
-}
+#: own questions and choices, written by the programme and translated by it on the builder
+#: (the test world gives no translation; tests/engagement/test_consultation_languages.py).
+NOT_OURS = {"consultation": {"Yes", "No", "Link worker", "Family"}}
 NOT_OURS["consultation easy read"] = NOT_OURS["consultation"]
 
 
@@ -104,3 +92,12 @@ def test_phone_numbers_and_postcodes_stay_left_to_right_in_arabic() -> None:
     html = fetch(Client(), pages["service"], "ar")
     assert '<bdi dir="ltr">01738 123456</bdi>' in html
     assert '<bdi dir="ltr">PH2 8BX</bdi>' in html
+
+
+def test_the_server_error_page_stands_alone_in_the_readers_language() -> None:
+    """500.html has no request context (Django renders it bare), so it does not extend
+    base.html; it still says its language and direction and loads the mirrored styles."""
+    with translation.override("ar"):
+        html = server_error(RequestFactory().get("/")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html and "design-system.rtl.min.css" in html
+    assert "عذرًا، حدث خطأ ما" in html and "NHS 24" in html

@@ -1,5 +1,11 @@
-"""Rate limits on the anonymous forms that cost us work: counted per address in the Django cache
-(no third-party service), answered with a 429 page in the design system.
+"""Rate limits on the anonymous forms that cost us work: counted per address in the project's
+shared cache (no third-party service), answered with a 429 page in the design system.
+
+The counts live in the `shared` cache, a table in the project's database (decision 0013), so
+every gunicorn worker and every app server counts against the same limit; a per-process cache
+would let each worker accept its own quota. `createcachetable` makes the table: `linkwork
+migrate` runs it after migrating (see `create_shared_cache_table`), and Django's test runner
+does too.
 
 Which views are limited is listed here by URL name, so the apps that own them stay unchanged.
 """
@@ -10,7 +16,8 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import BaseCache, caches
+from django.core.management import call_command
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -25,18 +32,37 @@ LIMITED_VIEWS: dict[str, frozenset[str]] = {
 }
 
 
+#: The cache every process shares (settings.CACHES; decision 0013).
+SHARED_CACHE = "shared"
+
+
+def shared_cache() -> BaseCache:
+    return caches[SHARED_CACHE]
+
+
+def create_shared_cache_table(*, using: str = "default", **_kwargs: object) -> None:
+    """post_migrate: make the shared cache's table (idempotent), so a fresh `linkwork migrate`
+    (and so `make demo`) leaves a working shared cache with no extra step."""
+    call_command("createcachetable", database=using, verbosity=0)
+
+
+def count(key: str, *, window: int, cache: BaseCache | None = None) -> int:
+    """Add one to `key`'s count in this window and return the new count."""
+    cache = cache or shared_cache()
+    cache.add(key, 0, timeout=window + 5)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first in a new window
+        cache.set(key, 1, timeout=window + 5)
+        return 1
+
+
 def over_limit(request: HttpRequest, group: str) -> bool:
     """Count this request against its address and group; True once the window is full."""
     window = int(settings.RATE_LIMIT_WINDOW_SECONDS)
     slot = int(time.time()) // window
     key = f"linkwork:rl:{group}:{client_address(request)}:{slot}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this is the first in a new window
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
-    return count > int(settings.RATE_LIMIT_ANONYMOUS_FORMS)
+    return count(key, window=window) > int(settings.RATE_LIMIT_ANONYMOUS_FORMS)
 
 
 def too_many_requests(request: HttpRequest) -> HttpResponse:

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from linkwork.api import install_problem_handlers
-from linkwork.directory.hsds import exporter
+from linkwork.directory.hsds import exporter, translated
 from linkwork.directory.hsds.openapi import HsdsNinjaAPI, documented
 from linkwork.directory.models import (
     Attribute,
@@ -312,7 +312,9 @@ def list_services(
     start_time: str | None = None,
     end_time: str | None = None,
     extensions: bool = False,
+    lang: str | None = None,
 ) -> HttpResponse | StreamingHttpResponse:
+    language = None if minimal else translated.requested_language(lang)
     page, per_page = _page_args(page, per_page, MAX_MINIMAL_PER_PAGE if minimal else MAX_PER_PAGE)
     chosen_format = _format(format)
     place = _place(postcode, proximity)
@@ -325,14 +327,15 @@ def list_services(
         ids = _ranked_by_text(text, qs, place, proximity)
     else:
         ids = list(qs.order_by("name", "id").values_list("id", flat=True).distinct())
-    return _listing(
+    listing = _listing(
         Service,
         ids,
-        _service_renderer(minimal, full, extensions),
+        translated.translating(_service_renderer(minimal, full, extensions), "service", language),
         page=page,
         per_page=per_page,
         format=chosen_format,
     )
+    return translated.mark(listing, language)
 
 
 @hsds_api.get(
@@ -341,12 +344,16 @@ def list_services(
     tags=["services"],
     openapi_extra=documented("service"),
 )
-def get_service(request: HttpRequest, id: str, extensions: bool = False) -> HttpResponse:
+def get_service(
+    request: HttpRequest, id: str, extensions: bool = False, lang: str | None = None
+) -> HttpResponse:
+    language = translated.requested_language(lang)
     service = Service.objects.filter(id=_uuid(id)).first()
     if service is None:
         raise Http404
-    (doc,) = exporter.build("service", [service], exporter.SERVICE_FULL, extension=extensions)
-    return _json(doc)
+    docs = exporter.build("service", [service], exporter.SERVICE_FULL, extension=extensions)
+    (doc,) = translated.translate(docs, "service", language)
+    return translated.mark(_json(doc), language)
 
 
 @hsds_api.get(
@@ -364,7 +371,9 @@ def list_organizations(
     per_page: int = 50,
     format: str | None = None,
     extensions: bool = False,
+    lang: str | None = None,
 ) -> HttpResponse | StreamingHttpResponse:
+    language = translated.requested_language(lang)
     page, per_page = _page_args(page, per_page)
     chosen_format = _format(format)
     qs = Organization.objects.order_by("name", "id")
@@ -377,16 +386,21 @@ def list_organizations(
     else:
         shape = {}
     ids = list(qs.values_list("id", flat=True))
-    return _listing(
+    listing = _listing(
         Organization,
         ids,
-        lambda orgs: exporter.build(
-            "organization", orgs, shape, attributes=bool(shape), extension=extensions
+        translated.translating(
+            lambda orgs: exporter.build(
+                "organization", orgs, shape, attributes=bool(shape), extension=extensions
+            ),
+            "organization",
+            language,
         ),
         page=page,
         per_page=per_page,
         format=chosen_format,
     )
+    return translated.mark(listing, language)
 
 
 @hsds_api.get(
@@ -396,8 +410,13 @@ def list_organizations(
     openapi_extra=documented("organization"),
 )
 def get_organization(
-    request: HttpRequest, id: str, full_service: bool = False, extensions: bool = False
+    request: HttpRequest,
+    id: str,
+    full_service: bool = False,
+    extensions: bool = False,
+    lang: str | None = None,
 ) -> HttpResponse:
+    language = translated.requested_language(lang)
     org = Organization.objects.filter(id=_uuid(id)).first()
     if org is None:
         raise Http404
@@ -406,8 +425,9 @@ def get_organization(
         if full_service
         else exporter.ORGANIZATION_WITH_SERVICE_IDS
     )
-    (doc,) = exporter.build("organization", [org], shape, extension=extensions)
-    return _json(doc)
+    docs = exporter.build("organization", [org], shape, extension=extensions)
+    (doc,) = translated.translate(docs, "organization", language)
+    return translated.mark(_json(doc), language)
 
 
 @hsds_api.get(

@@ -9,8 +9,9 @@ closing date can move (to close early or keep it open longer).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -18,7 +19,13 @@ from django.utils.translation import gettext as _
 
 from linkwork.core import audit, policy
 from linkwork.engagement import policy as actions
-from linkwork.engagement.models import Consultation, Question
+from linkwork.engagement.models import (
+    CONSULTATION_LANGUAGES,
+    Consultation,
+    ConsultationTranslation,
+    Question,
+    QuestionTranslation,
+)
 from linkwork.engagement.services import QuestionSpec
 
 if TYPE_CHECKING:
@@ -30,6 +37,16 @@ DETAIL_FIELDS = (
     "opens_at", "closes_at",
 )  # fmt: skip
 CHOICE_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+#: Languages the builder translates a consultation into (every one but the original English).
+TRANSLATION_LANGUAGES = tuple(code for code, _name in CONSULTATION_LANGUAGES if code != "en")
+TRANSLATED_DETAILS = ("title", "summary", "consent_text", "privacy_notice")
+
+
+def language_names() -> list[tuple[str, str]]:
+    """(code, name) of every language a consultation can be translated into, each site
+    language named in itself (as on the language switcher)."""
+    own = dict(settings.LANGUAGES)
+    return [(code, own.get(code) or _("Easy Read English")) for code in TRANSLATION_LANGUAGES]
 
 
 def _check_draft(actor: User, consultation: Consultation) -> None:
@@ -205,3 +222,46 @@ def publish_consultation(*, actor: User, consultation: Consultation) -> Consulta
     consultation.save(update_fields=["is_draft"])
     audit.record(audit.Action.UPDATE, consultation, actor=actor, detail={"to_status": "published"})
     return consultation
+
+
+@transaction.atomic
+def save_translation(
+    *,
+    actor: User,
+    consultation: Consultation,
+    language: str,
+    texts: dict[str, str],
+    questions: dict[int, dict[str, Any]],
+) -> ConsultationTranslation:
+    """Keep the consultation's words in one other language (blank pieces show the English).
+
+    Allowed after publishing too: a translation says what the English says, and answers are
+    stored against the English options, so correcting one changes no answer's meaning."""
+    policy.check(actor, actions.EDIT_CONSULTATION, consultation)
+    if language not in TRANSLATION_LANGUAGES:
+        raise ValidationError(_("Consultations cannot be translated into this language."))
+    translation, _created = ConsultationTranslation.objects.update_or_create(
+        consultation=consultation, language=language,
+        defaults={name: texts.get(name, "") for name in TRANSLATED_DETAILS},
+    )  # fmt: skip
+    for question in consultation.questions.filter(pk__in=list(questions)):
+        values = questions[question.pk]
+        choices = list(values.get("choices") or [])[: len(question.choices)]
+        QuestionTranslation.objects.update_or_create(
+            question=question, language=language,
+            defaults={
+                "text": values.get("text", ""), "help_text": values.get("help_text", ""),
+                "choices": choices, "scale_min_label": values.get("scale_min_label", ""),
+                "scale_max_label": values.get("scale_max_label", ""),
+            },
+        )  # fmt: skip
+    if language not in consultation.languages:
+        consultation.languages = [*consultation.languages, language]
+        consultation.save(update_fields=["languages"])
+    audit.record(
+        audit.Action.UPDATE,
+        consultation,
+        actor=actor,
+        detail={"fields": [f"translation:{language}"], "via": "builder"},
+    )
+    return translation

@@ -25,7 +25,9 @@ CLASSIFICATION: dict[str, dict[str, Level]] = {
         "required": N, "choices": N, "scale_min": N, "scale_max": N, "scale_min_label": N,
         "scale_max_label": N, "symbol": N,
     },
-    "questiontranslation": {**_TEXT, "question": N},
+    "questiontranslation": {
+        **_TEXT, "question": N, "scale_min_label": N, "scale_max_label": N,
+    },
     "event": {"id": N, "consultation": N, "name": N, "held_on": N},
     "response": {
         "id": N, "consultation": N, "status": N, "source": N, "language": P,

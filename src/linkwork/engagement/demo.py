@@ -24,6 +24,7 @@ from linkwork.engagement.forms import AGE_BANDS, COUNCIL_AREAS
 from linkwork.engagement.models import (
     Answer,
     Consultation,
+    ConsultationTranslation,
     Event,
     Question,
     QuestionTranslation,
@@ -160,6 +161,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     QuestionTranslation.objects.create(
         question=q_open, language="pl", text="Co, jeśli cokolwiek, utrudniło Ci uzyskanie wsparcia?"
     )
+    _translate_support(support, q_helped, q_scale)
     texts = _texts("demo_support_barriers.csv.gz")
     count = 0
     for i in range(RESPONSES[scale]):
@@ -252,3 +254,34 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             published_at=now,
         )
     return {"consultations": 2, "responses": count, "stories": 2}
+
+
+def _translate_support(support: Consultation, helped: Question, scale: Question) -> None:
+    """Polish and Arabic words for the demo consultation; its consent statement and privacy
+    notice stay English, to show the form falling back piece by piece."""
+    ConsultationTranslation.objects.create(
+        consultation=support, language="pl", title="Co utrudniło Ci uzyskanie wsparcia?",
+        summary="Opowiedz nam, jak w tym roku szukałeś pomocy w sprawie zdrowia i samopoczucia.",
+    )  # fmt: skip
+    ConsultationTranslation.objects.create(
+        consultation=support, language="ar", title="ما الذي منعك من الحصول على الدعم؟",
+        summary="أخبرنا عن محاولتك هذا العام الحصول على مساعدة لصحتك وعافيتك.",
+    )  # fmt: skip
+    QuestionTranslation.objects.create(
+        question=helped, language="pl", text="Co pomogło?",
+        choices=["Doradca społeczny (link worker)", "Przychodnia lekarza rodzinnego",
+                 "Grupa w okolicy", "Rodzina lub przyjaciele", "Nic"],
+    )  # fmt: skip
+    QuestionTranslation.objects.create(
+        question=helped, language="ar", text="ما الذي ساعدك؟",
+        choices=["مرشد الربط (link worker)", "عيادة الطبيب العام", "مجموعة في منطقتك",
+                 "العائلة أو الأصدقاء", "لا شيء"],
+    )  # fmt: skip
+    QuestionTranslation.objects.create(
+        question=scale, language="pl", text="Jak łatwo było uzyskać potrzebne wsparcie?",
+        scale_min_label="Bardzo trudno", scale_max_label="Bardzo łatwo",
+    )  # fmt: skip
+    QuestionTranslation.objects.create(
+        question=scale, language="ar", text="ما مدى سهولة حصولك على الدعم الذي احتجت إليه؟",
+        scale_min_label="صعب جدًا", scale_max_label="سهل جدًا",
+    )  # fmt: skip

@@ -3,44 +3,152 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.core import signing
+from django.utils.functional import Promise
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from linkwork.engagement.forms_builder import style
-from linkwork.engagement.models import Consultation, Question, QuestionTranslation, Response
+from linkwork.engagement.models import Consultation, Question, Response
 from linkwork.engagement.services import AnswerValue
+from linkwork.engagement.translations import QuestionText, question_texts
 
 #: A person cannot read and answer a form this fast; a script can.
 MIN_SECONDS = 3
 _SIGNER_SALT = "engagement.form-started"
 
-COUNCIL_AREAS = [
-    "Aberdeen City", "Aberdeenshire", "Angus", "Argyll and Bute", "City of Edinburgh",
-    "Clackmannanshire", "Dumfries and Galloway", "Dundee City", "East Ayrshire",
-    "East Dunbartonshire", "East Lothian", "East Renfrewshire", "Falkirk", "Fife",
-    "Glasgow City", "Highland", "Inverclyde", "Midlothian", "Moray", "Na h-Eileanan Siar",
-    "North Ayrshire", "North Lanarkshire", "Orkney Islands", "Perth and Kinross", "Renfrewshire",
-    "Scottish Borders", "Shetland Islands", "South Ayrshire", "South Lanarkshire", "Stirling",
-    "West Dunbartonshire", "West Lothian",
-]  # fmt: skip
-AGE_BANDS = ["Under 18", "18-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75 and over"]
+#: The 32 council areas: stored by their English names (as on letters and signs), shown in
+#: the reader's language.
+_COUNCIL_AREA_CHOICES: list[tuple[str, Promise]] = [
+    ("Aberdeen City", _("Aberdeen City")),
+    ("Aberdeenshire", _("Aberdeenshire")),
+    ("Angus", _("Angus")),
+    ("Argyll and Bute", _("Argyll and Bute")),
+    ("City of Edinburgh", _("City of Edinburgh")),
+    ("Clackmannanshire", _("Clackmannanshire")),
+    ("Dumfries and Galloway", _("Dumfries and Galloway")),
+    ("Dundee City", _("Dundee City")),
+    ("East Ayrshire", _("East Ayrshire")),
+    ("East Dunbartonshire", _("East Dunbartonshire")),
+    ("East Lothian", _("East Lothian")),
+    ("East Renfrewshire", _("East Renfrewshire")),
+    ("Falkirk", _("Falkirk")),
+    ("Fife", _("Fife")),
+    ("Glasgow City", _("Glasgow City")),
+    ("Highland", _("Highland")),
+    ("Inverclyde", _("Inverclyde")),
+    ("Midlothian", _("Midlothian")),
+    ("Moray", _("Moray")),
+    ("Na h-Eileanan Siar", _("Na h-Eileanan Siar")),
+    ("North Ayrshire", _("North Ayrshire")),
+    ("North Lanarkshire", _("North Lanarkshire")),
+    ("Orkney Islands", _("Orkney Islands")),
+    ("Perth and Kinross", _("Perth and Kinross")),
+    ("Renfrewshire", _("Renfrewshire")),
+    ("Scottish Borders", _("Scottish Borders")),
+    ("Shetland Islands", _("Shetland Islands")),
+    ("South Ayrshire", _("South Ayrshire")),
+    ("South Lanarkshire", _("South Lanarkshire")),
+    ("Stirling", _("Stirling")),
+    ("West Dunbartonshire", _("West Dunbartonshire")),
+    ("West Lothian", _("West Lothian")),
+]
+COUNCIL_AREAS = [value for value, _label in _COUNCIL_AREA_CHOICES]
+_AGE_BAND_CHOICES: list[tuple[str, Promise | str]] = [
+    ("Under 18", _("Under 18")),
+    ("18-24", _("18 to 24")),
+    ("25-34", _("25 to 34")),
+    ("35-44", _("35 to 44")),
+    ("45-54", _("45 to 54")),
+    ("55-64", _("55 to 64")),
+    ("65-74", _("65 to 74")),
+    ("75 and over", _("75 or over")),
+]
+AGE_BANDS = [value for value, _label in _AGE_BAND_CHOICES]
 YES_NO: list[tuple[str, Any]] = [
     ("yes", _("Yes")),
     ("no", _("No")),
     ("prefer_not", _("Prefer not to say")),
 ]
-ETHNICITIES = [
-    "White Scottish", "White other British", "White Polish", "White other", "Mixed or multiple",
-    "Asian, Asian Scottish or Asian British", "African, Scottish African or British African",
-    "Caribbean or Black", "Arab, Scottish Arab or British Arab", "Other ethnic group",
+
+
+#: Scotland's Census 2022 ethnic groups, under the census's own headings (stored in English;
+#: in their own context, as "Polish" the group is not "Polish" the language).
+_ETHNIC_GROUPS: list[tuple[Promise, list[tuple[str, Promise]]]] = [
+    (pgettext_lazy("ethnic group", "White"), [
+        ("White Scottish", pgettext_lazy("ethnic group", "Scottish")),
+        ("White Other British", pgettext_lazy("ethnic group", "Other British")),
+        ("White Irish", pgettext_lazy("ethnic group", "Irish")),
+        ("White Polish", pgettext_lazy("ethnic group", "Polish")),
+        ("White Gypsy/Traveller", pgettext_lazy("ethnic group", "Gypsy/Traveller")),
+        ("White Roma", pgettext_lazy("ethnic group", "Roma")),
+        ("White Showman/Showwoman", pgettext_lazy("ethnic group", "Showman/Showwoman")),
+        ("Other white ethnic group", pgettext_lazy("ethnic group", "Other white ethnic group")),
+    ]),
+    (pgettext_lazy("ethnic group", "Mixed or multiple ethnic groups"), [
+        (
+            "Mixed or multiple ethnic groups",
+            pgettext_lazy("ethnic group", "Any mixed or multiple ethnic groups"),
+        ),
+    ]),
+    (pgettext_lazy("ethnic group", "Asian, Scottish Asian or British Asian"), [
+        (
+            "Pakistani",
+            pgettext_lazy("ethnic group", "Pakistani, Scottish Pakistani or British Pakistani"),
+        ),
+        ("Indian", pgettext_lazy("ethnic group", "Indian, Scottish Indian or British Indian")),
+        (
+            "Bangladeshi",
+            pgettext_lazy(
+                "ethnic group", "Bangladeshi, Scottish Bangladeshi or British Bangladeshi"
+            ),
+        ),
+        ("Chinese", pgettext_lazy("ethnic group", "Chinese, Scottish Chinese or British Chinese")),
+        ("Other Asian", pgettext_lazy("ethnic group", "Other Asian")),
+    ]),
+    (pgettext_lazy("ethnic group", "African, Scottish African or British African"), [
+        ("African", pgettext_lazy("ethnic group", "African, Scottish African or British African")),
+        ("Other African", pgettext_lazy("ethnic group", "Other African")),
+    ]),
+    (pgettext_lazy("ethnic group", "Caribbean or Black"), [
+        (
+            "Caribbean",
+            pgettext_lazy("ethnic group", "Caribbean, Scottish Caribbean or British Caribbean"),
+        ),
+        ("Black", pgettext_lazy("ethnic group", "Black, Scottish Black or British Black")),
+        ("Other Caribbean or Black", pgettext_lazy("ethnic group", "Other Caribbean or Black")),
+    ]),
+    (pgettext_lazy("ethnic group", "Other ethnic group"), [
+        ("Arab", pgettext_lazy("ethnic group", "Arab, Scottish Arab or British Arab")),
+        ("Other ethnic group", pgettext_lazy("ethnic group", "Other ethnic group")),
+    ]),
 ]  # fmt: skip
+ETHNICITIES = [value for _group, members in _ETHNIC_GROUPS for value, _label in members]
 
 
-def _choices(values: list[str]) -> list[tuple[str, Any]]:
-    return [("", _("Prefer not to say")), *[(v, v) for v in values]]
+def _choices(choices: Sequence[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    return [("", _("Prefer not to say")), *choices]
+
+
+def _scale_choices(question: Question, text: QuestionText) -> list[tuple[str, object]]:
+    """The scale's points, the lowest and highest with their words ("1: Very hard")."""
+    out: list[tuple[str, object]] = []
+    for value in range(question.scale_min, question.scale_max + 1):
+        words = (
+            text.scale_min_label
+            if value == question.scale_min
+            else text.scale_max_label
+            if value == question.scale_max
+            else None
+        )
+        label = format_html("{}: {}", value, words) if words else str(value)
+        out.append((str(value), label))
+    return out
 
 
 def sign_started() -> str:
@@ -58,7 +166,7 @@ class ResponseForm(forms.Form):
         self,
         *args: Any,
         consultation: Consultation,
-        language: str = "en",
+        languages: Sequence[str] = (),
         submitting: bool = True,
         **kwargs: Any,
     ) -> None:
@@ -66,14 +174,10 @@ class ResponseForm(forms.Form):
         self.consultation = consultation
         self.submitting = submitting
         self.questions = list(consultation.questions.order_by("position", "id"))
-        translations = {
-            t.question_id: t
-            for t in QuestionTranslation.objects.filter(
-                question__consultation=consultation, language=language
-            )
-        }
+        # The question's words in the first of `languages` that has them, else in English.
+        self.texts = question_texts(self.questions, languages)
         for question in self.questions:
-            self.fields[f"q_{question.pk}"] = self._field(question, translations.get(question.pk))
+            self.fields[f"q_{question.pk}"] = self._field(question, self.texts[question.pk])
         if not consultation.anonymous:
             self.fields["respondent_name"] = forms.CharField(
                 label=_("Your name"), required=False, max_length=200
@@ -84,13 +188,13 @@ class ResponseForm(forms.Form):
         if consultation.ask_profile:
             self.fields["council_area"] = forms.ChoiceField(
                 label=_("Which council area do you live in?"), required=False,
-                choices=_choices(COUNCIL_AREAS),
+                choices=_choices(_COUNCIL_AREA_CHOICES),
             )  # fmt: skip
             self.fields["age_band"] = forms.ChoiceField(
-                label=_("Your age"), required=False, choices=_choices(AGE_BANDS)
+                label=_("Your age"), required=False, choices=_choices(_AGE_BAND_CHOICES)
             )
             self.fields["ethnicity"] = forms.ChoiceField(
-                label=_("Your ethnic group"), required=False, choices=_choices(ETHNICITIES)
+                label=_("Your ethnic group"), required=False, choices=_choices(_ETHNIC_GROUPS)
             )
             self.fields["disability"] = forms.ChoiceField(
                 label=_("Do you have a disability or long-term condition?"),
@@ -106,29 +210,21 @@ class ResponseForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         style(self)
 
-    def _field(self, question: Question, translation: QuestionTranslation | None) -> forms.Field:
-        label = translation.text if translation else question.text
-        hint = (
-            translation.help_text if translation and translation.help_text else question.help_text
-        )
-        shown = (
-            translation.choices
-            if translation and len(translation.choices) == len(question.choices)
-            else question.choices
-        )
+    def _field(self, question: Question, text: QuestionText) -> forms.Field:
         required = question.required and self.submitting
-        common: dict[str, Any] = {"label": label, "help_text": hint, "required": required}
+        common: dict[str, Any] = {
+            "label": text.text, "help_text": text.help_text, "required": required,
+        }  # fmt: skip
         if question.kind == Question.Kind.OPEN:
             return forms.CharField(
                 widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, **common
             )
         if question.kind == Question.Kind.SCALE:
-            values = range(question.scale_min, question.scale_max + 1)
             return forms.TypedChoiceField(
-                choices=[(str(v), str(v)) for v in values], coerce=int, empty_value=None,
+                choices=_scale_choices(question, text), coerce=int, empty_value=None,
                 widget=forms.RadioSelect, **common,
             )  # fmt: skip
-        choices = list(zip(question.choices, shown, strict=True))
+        choices = list(zip(question.choices, text.choices, strict=True))
         if question.kind == Question.Kind.MULTIPLE:
             return forms.MultipleChoiceField(
                 choices=choices, widget=forms.CheckboxSelectMultiple, **common

@@ -17,13 +17,15 @@ from django.utils.translation import gettext_lazy as _
 
 from linkwork.core.models import Organisation
 
-#: Languages a consultation can be offered in (the languages issue fills the translations).
+#: Languages a consultation's own words can be given in: the site's languages (the public form
+#: is in the page's language, decision 0011) and Easy Read English for the Easy Read form.
 CONSULTATION_LANGUAGES = [
     ("en", _("English")),
     ("gd", _("Gaelic")),
-    ("ar", _("Arabic")),
     ("pl", _("Polish")),
+    ("ar", _("Arabic")),
     ("zh-hans", _("Simplified Chinese")),
+    ("uk", _("Ukrainian")),
     ("en-easy", _("Easy Read English")),
 ]
 RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he"})
@@ -77,13 +79,13 @@ class Consultation(models.Model):
 
 
 class ConsultationTranslation(models.Model):
-    """The consultation's own words in another language."""
+    """The consultation's own words in another language; a blank field shows the English."""
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="translations"
     )
     language = models.CharField(max_length=10, choices=CONSULTATION_LANGUAGES)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, blank=True)
     summary = models.TextField(blank=True)
     consent_text = models.TextField(blank=True)
     privacy_notice = models.TextField(blank=True)
@@ -133,13 +135,16 @@ class Question(models.Model):
 
 
 class QuestionTranslation(models.Model):
-    """A question's text, hint and choices in another language (choices in the same order)."""
+    """A question's text, hint, choices (in the same order) and scale labels in another
+    language; anything left blank, a single choice included, shows the English."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(max_length=10, choices=CONSULTATION_LANGUAGES)
-    text = models.CharField(max_length=500)
+    text = models.CharField(max_length=500, blank=True)
     help_text = models.CharField(max_length=500, blank=True)
     choices = models.JSONField(default=list, blank=True)
+    scale_min_label = models.CharField(max_length=100, blank=True)
+    scale_max_label = models.CharField(max_length=100, blank=True)
 
     class Meta:
         constraints = [

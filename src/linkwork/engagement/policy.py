@@ -89,6 +89,7 @@ declare_urls(
         "engagement:question_move": EDIT_CONSULTATION,
         "engagement:question_remove": EDIT_CONSULTATION,
         "engagement:consultation_publish": EDIT_CONSULTATION,
+        "engagement:consultation_translate": EDIT_CONSULTATION,
         "engagement:event_notes": IMPORT_RESPONSES,
         "engagement:story_review_list": REVIEW_STORY,
         "engagement:story_review": REVIEW_STORY,

@@ -7,6 +7,7 @@ from linkwork.engagement import (
     views_public,
     views_staff,
     views_stories,
+    views_translation,
 )
 
 app_name = "engagement"
@@ -55,6 +56,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "engagement/<int:pk>/build/questions/<int:question_id>/remove/",
         views_builder.question_remove,
         name="question_remove",
+    ),
+    path(
+        "engagement/<int:pk>/build/languages/<str:language>/",
+        views_translation.consultation_translate,
+        name="consultation_translate",
     ),
     path(
         "engagement/<int:pk>/publish/",

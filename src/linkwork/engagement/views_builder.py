@@ -113,6 +113,13 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
     return _no_store(render(request, "engagement/builder/new.html", {"form": form}, status=status))
 
 
+def translation_status(consultation: Consultation) -> list[tuple[str, str, bool]]:
+    """(code, name, started) for the builder page's list of languages (each site language
+    named in itself, as on the language switcher)."""
+    started = set(consultation.translations.values_list("language", flat=True))
+    return [(code, name, code in started) for code, name in building.language_names()]
+
+
 def _build_page(
     request: HttpRequest,
     consultation: Consultation,
@@ -132,6 +139,7 @@ def _build_page(
             else (building.publishing_problems(consultation) if consultation.is_draft else [])
         ),
         "publish_failed": publish_problems is not None,
+        "translations": translation_status(consultation),
     }
     return _no_store(render(request, "engagement/builder/build.html", context, status=status))
 

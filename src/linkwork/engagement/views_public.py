@@ -10,26 +10,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from linkwork.engagement import rate_limit, selectors, services
+from linkwork.engagement import rate_limit, selectors, services, translations
 from linkwork.engagement.easy_read_page import easy_read_context
 from linkwork.engagement.forms import ResponseForm, initial_from, sign_started
-from linkwork.engagement.models import (
-    RTL_LANGUAGES,
-    Consultation,
-    ConsultationTranslation,
-    Response,
-    hash_token,
-)
-
-
-def _language(request: HttpRequest, consultation: Consultation) -> str:
-    wanted = request.GET.get("lang") or request.POST.get("lang") or "en"
-    return wanted if wanted in consultation.offered_languages() else "en"
-
-
-#: The language code of the Easy Read form: a consultation's "en-easy" translation, if it has
-#: one, gives its questions in Easy Read words.
-EASY_READ = "en-easy"
+from linkwork.engagement.models import Consultation, Response, hash_token
+from linkwork.engagement.translations import consultation_text
 
 
 def _rate_limited(request: HttpRequest, consultation: Consultation) -> bool:
@@ -40,35 +25,20 @@ def _page(
     request: HttpRequest,
     consultation: Consultation,
     form: ResponseForm,
-    language: str,
+    languages: list[str],
     *,
     status: int = 200,
     resume_url: str = "",
     easy_read: bool = False,
 ) -> HttpResponse:
-    translation = ConsultationTranslation.objects.filter(
-        consultation=consultation, language=language
-    ).first()
+    text = consultation_text(consultation, languages)
     context = {
         "consultation": consultation,
         "form": form,
-        "language": language,
-        "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
-        "title": translation.title if translation else consultation.title,
-        "summary": (
-            translation.summary if translation and translation.summary else consultation.summary
-        ),
-        "consent_text": (
-            translation.consent_text
-            if translation and translation.consent_text
-            else consultation.consent_text
-        ),
-        "privacy_notice": (
-            translation.privacy_notice
-            if translation and translation.privacy_notice
-            else consultation.privacy_notice
-        ),
-        "languages": consultation.offered_languages(),
+        "title": text.title,
+        "summary": text.summary,
+        "consent_text": text.consent_text,
+        "privacy_notice": text.privacy_notice,
         "resume_url": resume_url,
     }
     if easy_read:
@@ -77,6 +47,10 @@ def _page(
     response = render(request, template, context, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _title(consultation: Consultation) -> translations.Shown:
+    return consultation_text(consultation, translations.chain(translations.page_language())).title
 
 
 def _published(slug: str) -> QuerySet[Consultation]:
@@ -98,7 +72,8 @@ def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> H
         closed = _published(slug).first()
         if closed is None:
             raise Http404
-        return render(request, "engagement/closed.html", {"consultation": closed}, status=410)
+        context = {"consultation": closed, "title": _title(closed)}
+        return render(request, "engagement/closed.html", context, status=410)
     saved: Response | None = None
     if token:
         saved = Response.objects.filter(
@@ -112,32 +87,28 @@ def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> H
                 {"consultation": consultation},
                 status=404,
             )
-    language = EASY_READ if easy_read else _language(request, consultation)
+    # The consultation's words in the page's language where it has them (decision 0011: the
+    # switcher and the browser choose it), piece by piece, else in (Easy Read) English.
+    language = translations.page_language()
+    languages = translations.chain(language, easy_read=easy_read)
     if request.method == "GET":
         initial = {"started": sign_started(), **(initial_from(saved) if saved else {})}
-        form = ResponseForm(
-            consultation=consultation,
-            language=(
-                saved.language
-                if saved and "lang" not in request.GET and not easy_read
-                else language
-            ),
-            initial=initial,
-        )
-        return _page(request, consultation, form, language, easy_read=easy_read)
+        form = ResponseForm(consultation=consultation, languages=languages, initial=initial)
+        return _page(request, consultation, form, languages, easy_read=easy_read)
     submitting = request.POST.get("action") != "save"
     form = ResponseForm(
-        request.POST, consultation=consultation, language=language, submitting=submitting
+        request.POST, consultation=consultation, languages=languages, submitting=submitting
     )
     if _rate_limited(request, consultation):
         return render(
             request, "engagement/slow_down.html", {"consultation": consultation}, status=429
         )
     if not form.is_valid():
-        return _page(request, consultation, form, language, status=400, easy_read=easy_read)
+        return _page(request, consultation, form, languages, status=400, easy_read=easy_read)
     _saved, new_token = services.save_response(
         consultation=consultation, answers=form.answers(), profile=form.profile(),
-        submit=submitting, language=language, response=saved,
+        submit=submitting, language=languages[0] if languages else translations.ORIGINAL,
+        response=saved,
         consented=bool(form.cleaned_data.get("consent")),
         respondent_name=form.cleaned_data.get("respondent_name", ""),
         respondent_email=form.cleaned_data.get("respondent_email", ""),
@@ -156,7 +127,8 @@ def answer(request: HttpRequest, slug: str, token: str, *, easy_read: bool) -> H
 
 def thanks(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = get_object_or_404(_published(slug))
-    return render(request, "engagement/thanks.html", {"consultation": consultation})
+    context = {"consultation": consultation, "title": _title(consultation)}
+    return render(request, "engagement/thanks.html", context)
 
 
 def story_list(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ from csp.decorators import csp_replace
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -37,15 +38,18 @@ def area_choices() -> list[tuple[str, object]]:
         for hscp, councils in councils_of.items()
         if len(councils) == 1 and hscps_of[next(iter(councils))] == {hscp}
     }
-    councils = [(a.code, a.name) for a in CouncilArea.objects.order_by("name")]
-    council_names = {name for _code, name in councils}
+    areas = list(CouncilArea.objects.order_by("name"))
+    council_names = {a.name for a in areas}
+    # Council areas by their names in the reader's language (the catalogue has all 32, from
+    # the consultation form's "about you" question; a name it lacks stays as it is).
+    councils = [(a.code, gettext(a.name)) for a in areas]
     partnerships = [
         (a.code, a.name)
         for a in HSCP.objects.order_by("name")
         if a.code not in same_as_a_council and a.name not in council_names
     ]
     boards = [
-        (a.code, str(_("NHS %(name)s") % {"name": a.name}))
+        (a.code, str(_("NHS %(name)s") % {"name": gettext(a.name)}))
         for a in HealthBoard.objects.order_by("name")
     ]
     choices: list[tuple[str, object]] = [("", str(_("All of Scotland")))]

@@ -15,7 +15,7 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from linkwork.casework import models as m
 from linkwork.casework.states import CaseStatus
@@ -198,7 +198,12 @@ def _history(cases: list[tuple], *, rng: random.Random, ctx: CaseContext) -> Non
     """Status changes, and for engaged cases consent, encounters, what matters and a goal;
     discharges for ended cases; then goal progress."""
     now, per_case = ctx.now, ctx.per_case
-    changes, encounters, wms, goals, consents, discharges = [], [], [], [], [], []
+    changes: list[tuple[Any, ...]] = []
+    encounters: list[tuple[Any, ...]] = []
+    wms: list[tuple[Any, ...]] = []
+    goals: list[tuple[Any, ...]] = []
+    consents: list[tuple[Any, ...]] = []
+    discharges: list[tuple[Any, ...]] = []
     goal_first = ctx.tables["goal"].reserve(sum(1 for c in cases if c[4] in ENGAGED))
     goal_opened = []
     for case_id, _ref, person_id, _practice, status, opened, _c, worker, _a, _f, closed in cases:

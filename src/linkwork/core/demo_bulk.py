@@ -58,13 +58,14 @@ class Table:
         self._fields = [by_attname[c] for c in self.columns + self.fixed_columns]
         self._json = [i for i, f in enumerate(self._fields) if isinstance(f, JSONField)]
         self.written = 0
+        self._next_key = 0
 
     def reserve(self, n: int) -> int:
         """The first of `n` consecutive primary keys no other row has or will be given."""
         if n <= 0:
             return 0
         table = self.model._meta.db_table
-        pk_column = self.model._meta.pk.column  # type: ignore[union-attr]
+        pk_column = str(self.model._meta.pk.column)  # type: ignore[union-attr]
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [table, pk_column])
@@ -74,9 +75,11 @@ class Table:
                     [table, pk_column, start + n - 1],
                 )
                 return start
-            quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT MAX({connection.ops.quote_name(pk_column)}) FROM {quoted}")  # noqa: S608
-            return int(cursor.fetchone()[0] or 0) + 1
+            qn = connection.ops.quote_name
+            cursor.execute(f"SELECT MAX({qn(pk_column)}) FROM {qn(table)}")  # noqa: S608
+            start = max(int(cursor.fetchone()[0] or 0) + 1, self._next_key)
+            self._next_key = start + n  # reserved here even before the rows are written
+            return start
 
     def write(self, rows: Iterable[tuple[Any, ...]]) -> int:
         """Insert the rows now; returns how many."""
@@ -92,7 +95,7 @@ class Table:
 
     def _copy(self, rows: list[tuple[Any, ...]]) -> None:
         qn = connection.ops.quote_name
-        names = ", ".join(qn(f.column) for f in self._fields)
+        names = ", ".join(qn(str(f.column)) for f in self._fields)
         sql = f"COPY {qn(self.model._meta.db_table)} ({names}) FROM STDIN"
         fixed = self._dump_json(self.fixed_values, offset=len(self.columns))
         with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:

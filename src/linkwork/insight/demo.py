@@ -44,7 +44,8 @@ def _people(
     serial = 900_000  # away from casework's serials, so CHIs do not collide
     table = Table(cm.Person, casework_demo.PERSON_COLUMNS, now=now)
     first = table.reserve(len(practices) * per_practice)
-    people, rows = [], []
+    people: list[DemoPerson] = []
+    rows: list[tuple[Any, ...]] = []
     for practice in practices:
         for _ in range(per_practice):
             dob = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 66))

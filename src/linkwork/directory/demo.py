@@ -1,7 +1,8 @@
 """Demo directory: realistic services built from templates per category, on real postcodes.
 
-small: about 350 services; national: 100,000 (bulk_create in batches). Some belong to the
-demo community organisation "Befriend Together" so demo-editor has records to edit.
+small: about 350 services; national: 100,000 (written as rows in batches: COPY on PostgreSQL,
+bulk_create elsewhere). Some belong to the demo community organisation "Befriend Together" so
+demo-editor has records to edit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from linkwork.core.demo_bulk import Table
 from linkwork.directory import models as m
 from linkwork.directory.demo_templates import (
     BEFRIEND_TOGETHER,
@@ -88,8 +90,13 @@ def _places(rng: random.Random, n: int) -> Sequence[Mapping[str, Any]]:
     return [rng.choice(rows) for _ in range(n)]
 
 
+Row = dict[str, Any]
+
+
 class Batch:
-    """Objects to insert, flushed by model in dependency order."""
+    """Rows to insert, as column values, flushed by model in dependency order
+    (`linkwork.core.demo_bulk`: COPY on PostgreSQL, bulk_create elsewhere). A column a row
+    does not name takes the field's default, as a model instance would."""
 
     ORDER: list[type[models.Model]] = [
         m.Organization,
@@ -106,189 +113,205 @@ class Batch:
         m.Service.categories.through,
     ]
 
-    def __init__(self) -> None:
-        self.items: dict[type[models.Model], list[Any]] = {k: [] for k in self.ORDER}
+    def __init__(self, now: Any) -> None:
+        self.items: dict[type[models.Model], list[Row]] = {k: [] for k in self.ORDER}
         self.counts: dict[str, int] = {}
+        self.tables = {model: Table(model, _columns(model), now=now) for model in self.ORDER}
+        self.defaults = {
+            model: {f.attname: f.get_default() for f in model._meta.concrete_fields}
+            for model in self.ORDER
+        }
 
-    def add(self, obj: Any) -> Any:
-        self.items[type(obj)].append(obj)
-        return obj
+    def add(self, model: type[models.Model], **values: Any) -> Row:
+        self.items[model].append(values)
+        return values
 
     def flush(self) -> None:
         for model in self.ORDER:
-            objs = self.items[model]
-            if objs:
-                model._default_manager.bulk_create(objs, batch_size=BATCH)
+            rows = self.items[model]
+            if rows:
+                columns, defaults = self.tables[model].columns, self.defaults[model]
+                self.tables[model].write(
+                    tuple(row[c] if c in row else defaults[c] for c in columns) for row in rows
+                )
                 key = model._meta.model_name or model.__name__.lower()
-                self.counts[key] = self.counts.get(key, 0) + len(objs)
+                self.counts[key] = self.counts.get(key, 0) + len(rows)
                 self.items[model] = []
+
+
+#: HSDS bookkeeping the demo leaves at its defaults (written once per table, not per row).
+_FIXED = {"extra", "position"}
+
+
+def _columns(model: type[models.Model]) -> list[str]:
+    """The columns demo rows may name: all but timestamps `save()` would set, an automatic
+    key and HSDS bookkeeping (the table's defaults fill those)."""
+    return [
+        f.attname
+        for f in model._meta.concrete_fields
+        if not (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
+        and not (f.primary_key and isinstance(f, models.AutoField))
+        and f.attname not in _FIXED
+    ]
 
 
 def _service(
     batch: Batch,
     rng: random.Random,
     *,
-    org: m.Organization,
+    org: Row,
     place: Mapping[str, Any],
     template: tuple,
     code: str,
     terms: dict[str, uuid.UUID],
     owner_id: int | None,
     now: Any,
+    labels: dict[str, str],
 ) -> None:
     name, summary, access, modes, free, min_age, max_age = template
     town = (place["council_area__name"] or "Local").split(" and ")[0]
     name = name.format(place=town)
     loc = batch.add(
-        m.Location(
-            id=_uuid(rng),
-            location_type="physical",
-            organization_id=org.id,
-            name=f"{rng.choice(STREETS).split()[0]} {rng.choice(VENUES)}",
-            latitude=place["latitude"],
-            longitude=place["longitude"],
-            transportation=rng.choice(
-                ["", "On the main bus route; stop outside.", "Free parking at the back."]
-            ),
-        )
+        m.Location,
+        id=_uuid(rng),
+        location_type="physical",
+        organization_id=org["id"],
+        name=f"{rng.choice(STREETS).split()[0]} {rng.choice(VENUES)}",
+        latitude=place["latitude"],
+        longitude=place["longitude"],
+        transportation=rng.choice(
+            ["", "On the main bus route; stop outside.", "Free parking at the back."]
+        ),
     )
     batch.add(
-        m.Address(
-            id=_uuid(rng),
-            location_id=loc.id,
-            address_1=f"{rng.randint(1, 120)} {rng.choice(STREETS)}",
-            city=town,
-            state_province=place["council_area__name"] or "",
-            postal_code=place["postcode"],
-            country="GB",
-            address_type="physical",
-        )
+        m.Address,
+        id=_uuid(rng),
+        location_id=loc["id"],
+        address_1=f"{rng.randint(1, 120)} {rng.choice(STREETS)}",
+        city=town,
+        state_province=place["council_area__name"] or "",
+        postal_code=place["postcode"],
+        country="GB",
+        address_type="physical",
     )
-    labels = dict(ACCESSIBILITY)
     for feature in rng.sample(list(labels), rng.randint(0, 3)):
         batch.add(
-            m.Accessibility(
-                id=_uuid(rng), location_id=loc.id, code=feature, description=str(labels[feature])
-            )
+            m.Accessibility,
+            id=_uuid(rng),
+            location_id=loc["id"],
+            code=feature,
+            description=labels[feature],
         )
     reviewed = now - timedelta(days=rng.randint(0, 720)) if rng.random() < 0.9 else None
     service = batch.add(
-        m.Service(
-            id=_uuid(rng),
-            organization_id=org.id,
-            owner_id=owner_id,
-            name=name,
-            summary=summary,
-            description=f"{summary} Run by {org.name}. Everyone is welcome; "
-            "tell us if you need anything to take part.",
-            status="active" if rng.random() < 0.95 else "inactive",
-            access=access,
-            application_process={
-                "drop_in": "Just turn up.",
-                "self_referral": "Phone or email us.",
-                "referral_needed": "Ask your link worker, GP or social worker to refer you.",
-            }[access],
-            delivery_in_person="in_person" in modes,
-            delivery_phone="phone" in modes,
-            delivery_online="online" in modes,
-            delivery_home_visit="home_visit" in modes,
-            is_free=free,
-            minimum_age=min_age,
-            maximum_age=max_age,
-            fees_description="" if free else f"£{rng.choice([1, 2, 3, 5])} a session",
-            email=f"hello@{org.name.lower().replace(' ', '')[:20]}.org.uk",
-            url=f"https://www.{org.name.lower().replace(' ', '')[:20]}.org.uk",
-            latitude=place["latitude"],
-            longitude=place["longitude"],
-            postcode=place["postcode"],
-            last_reviewed_at=reviewed,
-        )
+        m.Service,
+        id=_uuid(rng),
+        organization_id=org["id"],
+        owner_id=owner_id,
+        name=name,
+        summary=summary,
+        description=f"{summary} Run by {org['name']}. Everyone is welcome; "
+        "tell us if you need anything to take part.",
+        status="active" if rng.random() < 0.95 else "inactive",
+        access=access,
+        application_process={
+            "drop_in": "Just turn up.",
+            "self_referral": "Phone or email us.",
+            "referral_needed": "Ask your link worker, GP or social worker to refer you.",
+        }[access],
+        delivery_in_person="in_person" in modes,
+        delivery_phone="phone" in modes,
+        delivery_online="online" in modes,
+        delivery_home_visit="home_visit" in modes,
+        is_free=free,
+        minimum_age=min_age,
+        maximum_age=max_age,
+        fees_description="" if free else f"£{rng.choice([1, 2, 3, 5])} a session",
+        email=f"hello@{org['name'].lower().replace(' ', '')[:20]}.org.uk",
+        url=f"https://www.{org['name'].lower().replace(' ', '')[:20]}.org.uk",
+        latitude=place["latitude"],
+        longitude=place["longitude"],
+        postcode=place["postcode"],
+        last_reviewed_at=reviewed,
     )
-    batch.add(m.ServiceAtLocation(id=_uuid(rng), service_id=service.id, location_id=loc.id))
+    batch.add(m.ServiceAtLocation, id=_uuid(rng), service_id=service["id"], location_id=loc["id"])
     batch.add(
-        m.Phone(
-            id=_uuid(rng),
-            service_id=service.id,
-            # Ofcom's numbers reserved for drama (Edinburgh and Glasgow): never a real line.
-            number=f"{rng.choice(('0131', '0141'))} 496 0{rng.randint(0, 999):03d}",
-        )
+        m.Phone,
+        id=_uuid(rng),
+        service_id=service["id"],
+        # Ofcom's numbers reserved for drama (Edinburgh and Glasgow): never a real line.
+        number=f"{rng.choice(('0131', '0141'))} 496 0{rng.randint(0, 999):03d}",
     )
     days = sorted(rng.sample(DAYS[:6], rng.choice([1, 1, 2])), key=DAYS.index)
     opens, closes = rng.choice(TIMES)
     batch.add(
-        m.Schedule(
-            id=_uuid(rng),
-            service_id=service.id,
-            freq="WEEKLY",
-            byday=",".join(days),
-            opens_at=opens,
-            closes_at=closes,
-        )
+        m.Schedule,
+        id=_uuid(rng),
+        service_id=service["id"],
+        freq="WEEKLY",
+        byday=",".join(days),
+        opens_at=opens,
+        closes_at=closes,
     )
     if rng.random() < 0.1:
         day = (now + timedelta(days=rng.randint(7, 60))).date().isoformat()
         batch.add(
-            m.Schedule(
-                id=_uuid(rng),
-                service_id=service.id,
-                dtstart=day,
-                valid_from=day,
-                valid_to=day,
-                opens_at="10:00",
-                closes_at="15:00",
-                description="Open day",
-            )
+            m.Schedule,
+            id=_uuid(rng),
+            service_id=service["id"],
+            dtstart=day,
+            valid_from=day,
+            valid_to=day,
+            opens_at="10:00",
+            closes_at="15:00",
+            description="Open day",
         )
     batch.add(
-        m.CostOption(
-            id=_uuid(rng),
-            service_id=service.id,
-            option="Free" if free else "Per session",
-            amount=0 if free else 2,
-            currency="GBP",
-        )
+        m.CostOption,
+        id=_uuid(rng),
+        service_id=service["id"],
+        option="Free" if free else "Per session",
+        amount=0 if free else 2,
+        currency="GBP",
     )
-    batch.add(m.Language(id=_uuid(rng), service_id=service.id, code="en", name="English"))
+    batch.add(m.Language, id=_uuid(rng), service_id=service["id"], code="en", name="English")
     if rng.random() < 0.1:
         batch.add(
-            m.Language(
-                id=_uuid(rng),
-                service_id=service.id,
-                **rng.choice(
-                    [
-                        {"code": "pl", "name": "Polish"},
-                        {"code": "ar", "name": "Arabic"},
-                        {"code": "gd", "name": "Gaelic"},
-                    ]
-                ),
-            )
+            m.Language,
+            id=_uuid(rng),
+            service_id=service["id"],
+            **rng.choice(
+                [
+                    {"code": "pl", "name": "Polish"},
+                    {"code": "ar", "name": "Arabic"},
+                    {"code": "gd", "name": "Gaelic"},
+                ]
+            ),
         )
     if "in_person" not in modes or rng.random() < 0.1:
         batch.add(
-            m.ServiceArea(
-                id=_uuid(rng),
-                service_id=service.id,
-                gss_code=m.ServiceArea.SCOTLAND_CODE,
-                kind="scotland",
-                name="Scotland",
-            )
+            m.ServiceArea,
+            id=_uuid(rng),
+            service_id=service["id"],
+            gss_code=m.ServiceArea.SCOTLAND_CODE,
+            kind="scotland",
+            name="Scotland",
         )
     elif place["council_area_id"]:
         batch.add(
-            m.ServiceArea(
-                id=_uuid(rng),
-                service_id=service.id,
-                gss_code=place["council_area_id"],
-                kind="council_area",
-                name=place["council_area__name"] or "",
-            )
+            m.ServiceArea,
+            id=_uuid(rng),
+            service_id=service["id"],
+            gss_code=place["council_area_id"],
+            kind="council_area",
+            name=place["council_area__name"] or "",
         )
     through = m.Service.categories.through
-    batch.add(through(service_id=service.id, taxonomyterm_id=terms[code]))
+    batch.add(through, service_id=service["id"], taxonomyterm_id=terms[code])
     if rng.random() < 0.3 and RELATED.get(code):
         extra = rng.choice(RELATED[code])
         if extra != code and extra in terms:
-            batch.add(through(service_id=service.id, taxonomyterm_id=terms[extra]))
+            batch.add(through, service_id=service["id"], taxonomyterm_id=terms[extra])
 
 
 def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
@@ -305,19 +328,20 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
     )
     places = _places(rng, n + 10)
     now = timezone.now()
-    batch = Batch()
+    batch = Batch(now)
+    # The accessibility features' labels, translated once rather than once per service.
+    labels = {code: str(label) for code, label in ACCESSIBILITY}
     codes = list(TEMPLATES)
     # the demo community organisation's own records
     account = Organisation.objects.filter(name="Befriend Together", kind="community").first()
     bt = batch.add(
-        m.Organization(
-            id=_uuid(rng),
-            name="Befriend Together",
-            owner_id=account.id if account else None,
-            description="Befriending and friendship for older people and anyone feeling lonely.",
-            email="hello@befriendtogether.org.uk",
-            website="https://www.befriendtogether.org.uk",
-        )
+        m.Organization,
+        id=_uuid(rng),
+        name="Befriend Together",
+        owner_id=account.id if account else None,
+        description="Befriending and friendship for older people and anyone feeling lonely.",
+        email="hello@befriendtogether.org.uk",
+        website="https://www.befriendtogether.org.uk",
     )
     # An organisation's services are all in its own council area.
     by_area: dict[str | None, list[Mapping[str, Any]]] = {}
@@ -334,19 +358,19 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             terms=terms,
             owner_id=account.id if account else None,
             now=now,
+            labels=labels,
         )
-    org: m.Organization | None = None
+    org: Row | None = None
     home: str | None = None
     for i in range(n - len(BEFRIEND_TOGETHER)):
         place = places[i + len(BEFRIEND_TOGETHER)]
         if org is None or rng.random() < 0.35:
             home = place["council_area_id"]
             org = batch.add(
-                m.Organization(
-                    id=_uuid(rng),
-                    name=f"{rng.choice(ORG_WORDS[0])} {rng.choice(ORG_WORDS[1])}",
-                    description="A local charity supporting people and communities.",
-                )
+                m.Organization,
+                id=_uuid(rng),
+                name=f"{rng.choice(ORG_WORDS[0])} {rng.choice(ORG_WORDS[1])}",
+                description="A local charity supporting people and communities.",
             )
         code = codes[i % len(codes)]
         _service(
@@ -359,6 +383,7 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             terms=terms,
             owner_id=None,
             now=now,
+            labels=labels,
         )
         if (i + 1) % 5000 == 0:
             batch.flush()

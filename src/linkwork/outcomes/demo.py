@@ -12,17 +12,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from linkwork.casework.guards import service_writes
 from linkwork.casework.models import Case, ServiceLink
 from linkwork.casework.states import CaseStatus
+from linkwork.core.demo_bulk import Table
 from linkwork.outcomes import definitions, services
 from linkwork.outcomes.models import Administration, CompletedVia, TimePoint
 from linkwork.outcomes.scoring import score
 
-BATCH = 5000
+BATCH = 20_000
 SUPPORTED = (CaseStatus.ACTIVE, CaseStatus.CLOSED)
 #: Share of cases also given each instrument (SWEMWBS goes to everyone).
 EXTRA = {"small": {"phq9": 0.5, "gad7": 0.5, "ons4": 0.3}, "national": {"phq9": 0.2}}
@@ -53,13 +54,27 @@ def _gain(contacts: int, engaged: bool, rng: random.Random) -> float:
     return rng.gauss(0.02 + dose + (0.04 if engaged else 0.0), 0.08)
 
 
+#: The columns `_rows` fills, in order (the rest take the model's defaults).
+COLUMNS = [
+    "person_id",
+    "case_id",
+    "instrument",
+    "time_point",
+    "answers",
+    "result",
+    "valid",
+    "completed_via",
+    "administered_by_id",
+    "administered_at",
+]
+CaseRow = tuple[int, int, str, dt.datetime, dt.datetime | None, int | None, int, bool]
+
+
 def _rows(
-    case: tuple[int, int, str, dt.datetime, dt.datetime | None, int | None, int, bool],
-    *,
-    scale: str,
-    rng: random.Random,
-    now: dt.datetime,
-) -> Iterator[Administration]:
+    case: CaseRow, *, scale: str, rng: random.Random, now: dt.datetime
+) -> Iterator[tuple[Any, ...]]:
+    """An administration row (in COLUMNS order) per instrument and time point, scored by the
+    real scoring code and stored as `services.administer` stores it."""
     case_id, person_id, status, opened_at, closed_at, worker_id, contacts, engaged = case
     codes = ["swemwbs"] + [c for c, share in EXTRA[scale].items() if rng.random() < share]
     level = rng.uniform(0.2, 0.6)
@@ -77,17 +92,17 @@ def _rows(
         for code in codes:
             answers = _answers(code, min(at_level, 0.95), rng)
             result = score(code, answers)
-            yield Administration(
-                person_id=person_id,
-                case_id=case_id,
-                instrument=code,
-                time_point=time_point,
-                answers=answers,
-                result={**result.as_dict(), "reasons": result.reasons},
-                valid=result.valid,
-                completed_via=CompletedVia.STAFF,
-                administered_by_id=worker_id,
-                administered_at=when,
+            yield (
+                person_id,
+                case_id,
+                code,
+                time_point,
+                answers,
+                {**result.as_dict(), "reasons": result.reasons},
+                result.valid,
+                CompletedVia.STAFF,
+                worker_id,
+                when,
             )
 
 
@@ -114,20 +129,19 @@ def _flagged_example(now: dt.datetime) -> int:
     return 1
 
 
-def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
-    cases = Case.objects.filter(status__in=SUPPORTED).order_by("id")
-    if not cases.exists():
-        return {}
-    now = timezone.now()
-    made = 0
-    batch: list[Administration] = []
-    with service_writes():
-        rows = cases.annotate(
+def case_rows(cases: QuerySet[Case]) -> QuerySet[Case, CaseRow]:
+    """What `_rows` needs of each case, in one query: attended contacts and whether the person
+    engaged with a linked service (the dose and engagement insight compares)."""
+    return (
+        cases.filter(status__in=SUPPORTED)
+        .order_by("id")
+        .annotate(
             contacts=Count("encounters", filter=Q(encounters__attendance="attended")),
             engaged=Exists(
                 ServiceLink.objects.filter(case=OuterRef("pk"), status__in=["attending", "stopped"])
             ),
-        ).values_list(
+        )
+        .values_list(
             "id",
             "person_id",
             "status",
@@ -137,16 +151,32 @@ def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
             "contacts",
             "engaged",
         )
-        for case in rows.iterator(chunk_size=BATCH):
+    )
+
+
+def write_administrations(
+    cases: QuerySet[Case], *, scale: str, rng: random.Random, now: dt.datetime
+) -> int:
+    """Score and write the administrations of the supported cases among `cases`, in batches
+    (COPY on PostgreSQL, bulk_create elsewhere)."""
+    table = Table(Administration, COLUMNS, now=now)
+    batch: list[tuple[Any, ...]] = []
+    with service_writes():
+        for case in case_rows(cases).iterator(chunk_size=BATCH):
             batch.extend(_rows(case, scale=scale, rng=rng, now=now))
             if len(batch) >= BATCH:
-                Administration.objects.bulk_create(batch, batch_size=BATCH)
-                made += len(batch)
+                table.write(batch)
                 batch = []
-        if batch:
-            Administration.objects.bulk_create(batch, batch_size=BATCH)
-            made += len(batch)
-    counts = {"administrations": made}
+        table.write(batch)
+    return table.written
+
+
+def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
+    cases = Case.objects.all()
+    if not cases.filter(status__in=SUPPORTED).exists():
+        return {}
+    now = timezone.now()
+    counts = {"administrations": write_administrations(cases, scale=scale, rng=rng, now=now)}
     if scale == "small":
         counts["safeguarding flags"] = _flagged_example(now)
     return counts

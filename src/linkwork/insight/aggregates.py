@@ -93,12 +93,11 @@ def reason_counts(
     counts once), rows without a mapped code not at all. ``group`` is a field or expression of
     the rows (None: all rows in one group)."""
     db = connections[rows.db]
-    annotations: dict[str, Any] = {"insight_codes": F(codes)}
+    annotations: dict[str, Any] = {"insight_row": F("pk"), "insight_codes": F(codes)}
     if group is not None:
         annotations["insight_group"] = F(group) if isinstance(group, str) else group
-    inner = rows.annotate(**annotations).order_by().values("pk", *annotations)
+    inner = rows.annotate(**annotations).order_by().values(*annotations)
     sql, params = inner.query.sql_with_params()
-    pk = db.ops.quote_name(rows.model._meta.pk.column)
     group_sql = "t.insight_group" if group is not None else "NULL"
     join = "JOIN" if categories else "LEFT JOIN"
     if db.vendor == "postgresql":
@@ -123,7 +122,7 @@ def reason_counts(
             return []
         extra = [v for pair in pairs for v in pair]
         query = (
-            f"SELECT {group_sql}, m.category, COUNT(DISTINCT t.{pk}) FROM ({sql}) AS t "  # noqa: S608
+            f"SELECT {group_sql}, m.category, COUNT(DISTINCT t.insight_row) FROM ({sql}) AS t "  # noqa: S608
             f"{elements} JOIN (SELECT column1 AS code, column2 AS category FROM "
             f"(VALUES {', '.join(['(%s, %s)'] * len(pairs))}) AS v) AS m ON m.code = {code} "
             "GROUP BY 1, 2"

@@ -22,13 +22,12 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
     Window,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, FirstValue, RowNumber, TruncDate
+from django.db.models.functions import Cast, FirstValue, RowNumber, TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.models import Case, Encounter, ServiceLink
@@ -81,7 +80,27 @@ def _engaged_cases(case: str = "pk") -> Exists:
     )
 
 
-def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
+def attended_contacts(cases: QuerySet[Case], instruments: list[str]) -> dict[int, int]:
+    """Contacts attended by each case with a baseline score on any of the instruments (cases
+    without an attended contact are left out: they had none), counted by the database."""
+    with_baseline = Administration.objects.filter(
+        case__in=cases.values("id"),
+        instrument__in=instruments,
+        time_point=TimePoint.BASELINE,
+        valid=True,
+    ).values("case_id")
+    return dict(
+        Encounter.objects.filter(case__in=with_baseline, attendance=Encounter.Attendance.ATTENDED)
+        .order_by()
+        .values("case_id")
+        .annotate(n=Count("id"))
+        .values_list("case_id", "n")
+    )
+
+
+def person_frame(
+    cases: QuerySet[Case], code: str, key: str, contacts: dict[int, int] | None = None
+) -> pd.DataFrame:
     """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none.
 
     One query: each case's first baseline score and latest later score are chosen by the
@@ -90,6 +109,8 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
     engagement) alongside. The baseline is the earliest baseline administration; the follow-up
     the latest administration at another time point after it (ties broken by time point, then
     score, as before)."""
+    if contacts is None:
+        contacts = attended_contacts(cases, [code])
     score = Cast(KT(f"result__scores__{key}"), FloatField())
     is_baseline = DjCase(When(time_point=TimePoint.BASELINE, then=Value(1)), default=Value(0))
     per_case = [F("case_id")]
@@ -100,13 +121,6 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
         F("time_point").desc(),
         F("score").desc(),
     ]
-    contacts = (
-        Encounter.objects.filter(case=OuterRef("case_id"), attendance=Encounter.Attendance.ATTENDED)
-        .order_by()
-        .values("case_id")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
     received = TruncDate("case__referral__received_at", tzinfo=dt.UTC)
     rows = (
         Administration.objects.filter(case__in=cases.values("id"), instrument=code, valid=True)
@@ -128,7 +142,6 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
             age=age_at("case__person__date_of_birth", received),
             sex=F("case__person__sex"),
             simd=F("case__person__simd_quintile"),
-            contacts=Coalesce(Subquery(contacts), 0),
             engaged=_engaged_cases("case_id"),
         )
         .filter(row=1, has_baseline=1)
@@ -139,7 +152,6 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
             "age",
             "sex",
             "simd",
-            "contacts",
             "engaged",
             "baseline",
             "baseline_at",
@@ -155,7 +167,7 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
             age,
             SEX_CODES.get(sex),
             simd,
-            contacts,
+            contacts.get(case_id, 0),
             int(bool(engaged)),
             baseline,
             latest if not latest_is_baseline and latest_at > baseline_at else None,
@@ -166,7 +178,6 @@ def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
             age,
             sex,
             simd,
-            contacts,
             engaged,
             baseline,
             baseline_at,
@@ -212,12 +223,18 @@ def _group(label: str, frame: pd.DataFrame, mid: float | None, higher: bool) -> 
     return Group(label, change, proportion)
 
 
-def effect(cases: QuerySet[Case], code: str, *, with_model: bool = True) -> InstrumentEffect | None:
+def effect(
+    cases: QuerySet[Case],
+    code: str,
+    *,
+    with_model: bool = True,
+    contacts: dict[int, int] | None = None,
+) -> InstrumentEffect | None:
     score = primary_score(code)
     if score is None:
         return None
     inst = definitions.get(code)
-    frame = person_frame(cases, code, score.key)
+    frame = person_frame(cases, code, score.key, contacts)
     higher = score.better == "higher"
     frame = frame.astype({"contacts": "float"}) if len(frame) else frame
     dose = frame["contacts"].fillna(0).map(lambda c: st.dose_group(int(c))) if len(frame) else []
@@ -261,8 +278,10 @@ def instruments_used(cases: QuerySet[Case]) -> list[str]:
 
 def effects(cases: QuerySet[Case], *, with_model: bool = True) -> list[InstrumentEffect]:
     out = []
-    for code in instruments_used(cases):
-        result = effect(cases, code, with_model=with_model)
+    codes = [code for code in instruments_used(cases) if primary_score(code) is not None]
+    contacts = attended_contacts(cases, codes) if codes else {}
+    for code in codes:
+        result = effect(cases, code, with_model=with_model, contacts=contacts)
         if result is not None:
             out.append(result)
     return out

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.models import Case
@@ -103,34 +103,35 @@ def _service_categories() -> dict[object, set[str]]:
 
 def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
     model, zone_field, postcode_field = LEVELS[level]
-    # Each case's area, by the data zone of its person's postcode (a lookup of the zone by its
-    # primary key); referrals and demand are counted per area by the database.
-    area_of_case = Subquery(
-        DataZone.objects.filter(code=OuterRef("person__data_zone")).values(zone_field)[:1]
+    # Each case's area, by the data zone of its person's postcode: referrals counted per zone
+    # by the database, zones looked up once; demand counted per area and need by the database
+    # (the zone joined to its area).
+    located_cases = cases.exclude(person__data_zone="")
+    by_zone = dict(
+        located_cases.order_by()
+        .values("person__data_zone")
+        .annotate(n=Count("id"))
+        .values_list("person__data_zone", "n")
     )
-    referrals = Counter(
-        {
-            area: n
-            for area, n in cases.exclude(person__data_zone="")
-            .annotate(area=area_of_case)
-            .order_by()
-            .values("area")
-            .annotate(n=Count("id"))
-            .values_list("area", "n")
-            if area
-        }
+    zone_area = dict(
+        DataZone.objects.filter(code__in=list(by_zone)).values_list("code", zone_field)
     )
+    referrals: Counter[str] = Counter()
+    for zone, n in by_zone.items():
+        if zone_area.get(zone):
+            referrals[zone_area[zone]] += n
     area_codes = set(referrals)
     if not area_codes:
         return []
     demand: dict[str, Counter[str]] = defaultdict(Counter)
     for area, category, n in reason_counts(
-        cases.exclude(person__data_zone=""),
-        group=area_of_case,
+        located_cases,
+        group="person__data_zone",
         codes="referral__reasons",
         categories=REASON_CATEGORIES,
+        group_through=(DataZone, "code", zone_field),
     ):
-        if area in area_codes:
+        if area in area_codes and category is not None:
             demand[area][category] += n
     zones = DataZone.objects.filter(**{f"{zone_field}__in": area_codes})
     population = dict(

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Aggregate, F, Model, QuerySet
+from django.db.models import Aggregate, F, Field, Model, QuerySet
 from django.db.models.expressions import Expression
 from django.db.models.sql.compiler import SQLCompiler
 
@@ -41,13 +41,14 @@ class Percentile(Aggregate):
         self.fraction = fraction
         super().__init__(expression, **extra)
 
-    def as_sql(
+    # No function/template arguments: the SQL is fixed.
+    def as_sql(  # type: ignore[override]
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str, tuple[Any, ...]]:
         sql, params = compiler.compile(self.get_source_expressions()[0])
         if connection.vendor == "postgresql":
-            return f"percentile_cont({self.fraction!r}) WITHIN GROUP (ORDER BY {sql})", [*params]
-        return f"{SQLITE_PERCENTILE}({sql}, {self.fraction!r})", [*params]
+            return f"percentile_cont({self.fraction!r}) WITHIN GROUP (ORDER BY {sql})", (*params,)
+        return f"{SQLITE_PERCENTILE}({sql}, {self.fraction!r})", (*params,)
 
 
 class _SqlitePercentile:
@@ -106,8 +107,11 @@ def reason_counts(
     if group_through is not None:
         model, key, value = group_through
         table = db.ops.quote_name(model._meta.db_table)
-        key_column = db.ops.quote_name(model._meta.get_field(key).column)
-        group_sql = f"a.{db.ops.quote_name(model._meta.get_field(value).column)}"
+        key_field, value_field = model._meta.get_field(key), model._meta.get_field(value)
+        if not isinstance(key_field, Field) or not isinstance(value_field, Field):
+            raise TypeError("group_through names two of the model's own columns")
+        key_column = db.ops.quote_name(str(key_field.column))
+        group_sql = f"a.{db.ops.quote_name(str(value_field.column))}"
         through = f"JOIN {table} AS a ON a.{key_column} = t.insight_group"
     join = "JOIN" if categories else "LEFT JOIN"
     if db.vendor == "postgresql":

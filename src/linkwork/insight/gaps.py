@@ -11,6 +11,7 @@ delivered by phone or online."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,7 +181,7 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
         else:
             serving[code].add(service_id)
 
-    def by_category(services: set[object]) -> Counter[str]:
+    def by_category(services: AbstractSet[object]) -> Counter[str]:
         return Counter(c for s in services for c in categories.get(s, ()))
 
     # Within reach = everywhere | the board's | the area's own: counted as three disjoint parts

@@ -7,7 +7,13 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from linkwork.insight.disclosure import SuppressedTable, suppress, suppress_series
+from linkwork.insight.disclosure import (
+    SuppressedTable,
+    _Layout,
+    recoverable,
+    suppress,
+    suppress_series,
+)
 
 
 def attack(
@@ -120,3 +126,57 @@ def test_published_values_are_the_true_values() -> None:
     for i, row in enumerate(cells):
         for j, value in enumerate(row):
             assert table.cells[i][j] in (None, value)
+
+
+def _recoverable_by_linear_programmes(
+    matrix: np.ndarray, values: np.ndarray, hidden: list[int]
+) -> list[int]:
+    """The slow, obvious check: each hidden entry's range by two linear programmes (entries a
+    linear combination of published values are found first, as `recoverable` does)."""
+    sub = matrix[:, hidden]
+    rank = np.linalg.matrix_rank(sub)
+    linear = []
+    for k, entry in enumerate(hidden):
+        unit = np.zeros(len(hidden))
+        unit[k] = 1
+        if np.linalg.matrix_rank(np.vstack([sub, unit])) == rank:
+            linear.append(entry)
+    if linear:
+        return linear
+    published = [k for k in range(matrix.shape[1]) if k not in hidden]
+    rhs = -matrix[:, published] @ values[published]
+    found = []
+    for k, entry in enumerate(hidden):
+        c = np.zeros(len(hidden))
+        c[k] = 1
+        low = linprog(c, A_eq=sub, b_eq=rhs, bounds=[(0, None)] * len(hidden))
+        high = linprog(-c, A_eq=sub, b_eq=rhs, bounds=[(0, None)] * len(hidden))
+        if low.success and high.success and (-high.fun - low.fun) < 1:
+            found.append(entry)
+    return found
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_quick_recoverability_check_agrees_with_linear_programmes(seed: int) -> None:
+    """`recoverable` skips the linear programmes where moving the true values along the null
+    space already shows a range of a count or more: it must find exactly what they find."""
+    rng = np.random.default_rng(seed)
+    rows, cols = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    layout = _Layout(rows, cols, row_totals=bool(rng.integers(0, 2)), col_totals=True)
+    values = np.zeros(len(layout.index))
+    cells = rng.choice([0, 0, 1, 2, 3, 4, 7, 20], size=(rows, cols))
+    for (kind, a, b), k in layout.index.items():
+        values[k] = (
+            cells[a, b]
+            if kind == "cell"
+            else cells[a].sum()
+            if kind == "row"
+            else cells[:, a].sum()
+            if kind == "col"
+            else cells.sum()
+        )
+    size = len(values)
+    hidden = sorted(rng.choice(size, size=int(rng.integers(1, size + 1)), replace=False).tolist())
+    assert recoverable(layout.matrix, values, hidden) == _recoverable_by_linear_programmes(
+        layout.matrix, values, hidden
+    )

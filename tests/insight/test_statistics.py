@@ -159,16 +159,48 @@ def test_mixed_model_recovers_known_effects_inside_its_intervals() -> None:
 
 def test_mixed_model_agrees_with_statsmodels_directly() -> None:
     import statsmodels.formula.api as smf
+    from statsmodels.regression.mixed_linear_model import MixedLMParams
 
     frame = simulate(n=400, practices=12, seed=3)
     result = st.fit_outcome_model(frame)
     prepared, _ = st.prepare(frame)
-    direct = smf.mixedlm(st.FORMULA, prepared, groups=prepared["practice_id"]).fit(
-        reml=True, method="powell"
-    )
+    model = smf.mixedlm(st.FORMULA, prepared, groups=prepared["practice_id"])
+    direct = model.fit(reml=True, method="powell")
+    # The same estimates to within Powell's own tolerance (ours starts at the REML optimum
+    # found from the practices' sums, so it is the closer of the two to the optimum)...
     for term in st.MODEL_TERMS:
-        assert result.coefficients[term].estimate == pytest.approx(direct.fe_params[term])
-        assert result.coefficients[term].p == pytest.approx(direct.pvalues[term])
+        assert result.coefficients[term].estimate == pytest.approx(direct.fe_params[term], rel=1e-5)
+        assert result.coefficients[term].p == pytest.approx(direct.pvalues[term], rel=1e-4)
+    # ...and statsmodels' own REML likelihood is at least as high at our estimate as at its
+    assert result.practice_variance is not None and result.residual_variance is not None
+    ours = MixedLMParams.from_components(
+        cov_re=np.array([[result.practice_variance / result.residual_variance]]),
+        vcomp=np.array([]),
+    )
+    assert (
+        model.loglike(ours, profile_fe=True)
+        >= model.loglike(direct.params_object, profile_fe=True) - 1e-9
+    )
+
+
+def test_the_variance_ratio_from_practice_sums_is_statsmodels_reml_optimum() -> None:
+    """`reml_variance_ratio` maximises the same REML likelihood statsmodels does: nudging the
+    ratio either way lowers statsmodels' own likelihood."""
+    import statsmodels.formula.api as smf
+    from statsmodels.regression.mixed_linear_model import MixedLMParams
+
+    prepared, _ = st.prepare(simulate(n=400, practices=12, seed=3))
+    model = smf.mixedlm(st.FORMULA, prepared, groups=prepared["practice_id"])
+    model.fit(reml=True, method="powell")  # (sets up what statsmodels' loglike reads)
+    ratio = st.reml_variance_ratio(prepared)
+    assert ratio > 0
+
+    def loglike(r: float) -> float:
+        params = MixedLMParams.from_components(cov_re=np.array([[r]]), vcomp=np.array([]))
+        return float(model.loglike(params, profile_fe=True))
+
+    assert loglike(ratio) >= loglike(ratio * 1.01)
+    assert loglike(ratio) >= loglike(ratio * 0.99)
 
 
 def test_mixed_model_says_cannot_estimate_with_few_people() -> None:

@@ -85,39 +85,67 @@ class _Layout:
         self.lines = [set(np.nonzero(row)[0].tolist()) for row in self.matrix]
 
 
+def _null_space(sub: np.ndarray) -> np.ndarray:
+    """An orthonormal basis (as columns) of the directions the hidden entries can move in
+    together without changing any published value: the null space of the constraints
+    restricted to the hidden entries (SVD, numpy's default rank tolerance)."""
+    _u, singular, vt = np.linalg.svd(sub)
+    tol = singular.max(initial=0.0) * max(sub.shape) * np.finfo(float).eps
+    rank = int((singular > tol).sum())
+    return np.asarray(vt[rank:].T)
+
+
+def _wide_range(basis: np.ndarray, point: np.ndarray, k: int) -> bool:
+    """Whether hidden entry ``k`` provably takes values at least one count apart: moving the
+    true values along the null-space direction that changes entry ``k`` most, as far as counts
+    stay non-negative, is a certificate that the attacker's range is at least that wide. False
+    means "not shown this way" (the linear programme decides), never "recoverable"."""
+    direction = basis @ basis[k]
+    down, up = direction < -1e-12, direction > 1e-12
+    # steps t with point + t * direction >= 0
+    high = np.min(point[down] / -direction[down]) if down.any() else np.inf
+    low = np.max(-point[up] / direction[up]) if up.any() else -np.inf
+    return bool((high - low) * direction[k] >= 1)
+
+
 def recoverable(matrix: np.ndarray, values: np.ndarray, hidden: Sequence[int]) -> list[int]:
     """The hidden entries whose exact value follows from the published ones.
 
-    First by linear algebra (the value is a linear combination of published values), then,
-    for the rest, by what an attacker with a linear programme finds: the smallest and largest
-    value a hidden count can take given that counts are never negative. A range narrower
-    than one count gives the value away.
+    First by linear algebra (the value is a linear combination of published values: its unit
+    vector is in the row space of the constraints on the hidden entries, that is, it has no
+    component in their null space), then, for the rest, by what an attacker with a linear
+    programme finds: the smallest and largest value a hidden count can take given that counts
+    are never negative. A range narrower than one count gives the value away. The linear
+    programmes run only for entries whose range is not already shown to be at least one count
+    wide by moving the true values along the null space (`_wide_range`): the answer is the
+    same, with a linear programme only where it is needed.
     """
     hidden = list(hidden)
     if not hidden:
         return []
     sub = matrix[:, hidden]
-    rank = np.linalg.matrix_rank(sub)
-    found = []
-    for k, entry in enumerate(hidden):
-        unit = np.zeros(len(hidden))
-        unit[k] = 1
-        if np.linalg.matrix_rank(np.vstack([sub, unit])) == rank:
-            found.append(entry)
+    basis = _null_space(sub)
+    free = np.abs(basis).max(axis=1, initial=0.0) > 1e-9 if basis.size else np.zeros(len(hidden))
+    found = [entry for k, entry in enumerate(hidden) if not free[k]]
     if found:
         return found
-    published = [k for k in range(matrix.shape[1]) if k not in set(hidden)]
+    point = values[hidden]
+    undecided = [k for k in range(len(hidden)) if not _wide_range(basis, point, k)]
+    if not undecided:
+        return []
+    hidden_set = set(hidden)
+    published = [k for k in range(matrix.shape[1]) if k not in hidden_set]
     rhs = -matrix[:, published] @ values[published]
     bounds = [(0, None)] * len(hidden)
     from scipy.optimize import linprog  # here, not at the top: slow to import, rarely needed
 
-    for k, entry in enumerate(hidden):
+    for k in undecided:
         objective = np.zeros(len(hidden))
         objective[k] = 1
         low = linprog(objective, A_eq=sub, b_eq=rhs, bounds=bounds, method="highs")
         high = linprog(-objective, A_eq=sub, b_eq=rhs, bounds=bounds, method="highs")
         if low.success and high.success and (-high.fun - low.fun) < 1:
-            found.append(entry)
+            found.append(hidden[k])
     return found
 
 

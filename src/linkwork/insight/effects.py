@@ -6,18 +6,33 @@ model of the Scottish Links Worker Programme evaluation's question."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Case as DjCase
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, FirstValue, RowNumber, TruncDate
 from django.utils.translation import gettext_lazy as _
 
-from linkwork.casework.models import Case, ServiceLink
+from linkwork.casework.models import Case, Encounter, ServiceLink
 from linkwork.insight import statistics as st
+from linkwork.insight.reach import age_at
 from linkwork.outcomes import definitions
 from linkwork.outcomes.models import Administration, TimePoint
 
@@ -57,69 +72,124 @@ def primary_score(code: str) -> definitions.Score | None:
     return directed[0] if directed else None
 
 
-def _engaged_cases() -> Exists:
+def _engaged_cases(case: str = "pk") -> Exists:
     return Exists(
-        ServiceLink.objects.filter(case=OuterRef("pk")).filter(
+        ServiceLink.objects.filter(case=OuterRef(case)).filter(
             Q(first_attended_on__isnull=False) | Q(status__in=["attending", "stopped"])
         )
     )
 
 
-def person_frame(cases: QuerySet[Case], code: str, key: str) -> pd.DataFrame:
-    """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none."""
-    covariates = {
-        row[0]: row
-        for row in cases.annotate(
-            contacts=Count("encounters", filter=Q(encounters__attendance="attended")),
-            engaged=_engaged_cases(),
-        ).values_list(
-            "id",
-            "practice_id",
-            "person__date_of_birth",
-            "person__sex",
-            "person__simd_quintile",
-            "contacts",
+def attended_contacts(cases: QuerySet[Case], instruments: list[str]) -> dict[int, int]:
+    """Contacts attended by each case with a baseline score on any of the instruments (cases
+    without an attended contact are left out: they had none), counted by the database."""
+    with_baseline = Administration.objects.filter(
+        case__in=cases.values("id"),
+        instrument__in=instruments,
+        time_point=TimePoint.BASELINE,
+        valid=True,
+    ).values("case_id")
+    return dict(
+        Encounter.objects.filter(case__in=with_baseline, attendance=Encounter.Attendance.ATTENDED)
+        .order_by()
+        .values("case_id")
+        .annotate(n=Count("id"))
+        .values_list("case_id", "n")
+    )
+
+
+def person_frame(
+    cases: QuerySet[Case], code: str, key: str, contacts: dict[int, int] | None = None
+) -> pd.DataFrame:
+    """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none.
+
+    One query: each case's first baseline score and latest later score are chosen by the
+    database (window functions over the case's valid administrations of the instrument), with
+    the case's covariates (age at referral, sex, SIMD quintile, practice, contacts attended,
+    engagement) alongside. The baseline is the earliest baseline administration; the follow-up
+    the latest administration at another time point after it (ties broken by time point, then
+    score, as before)."""
+    if contacts is None:
+        contacts = attended_contacts(cases, [code])
+    score = Cast(KT(f"result__scores__{key}"), FloatField())
+    is_baseline = DjCase(When(time_point=TimePoint.BASELINE, then=Value(1)), default=Value(0))
+    per_case = [F("case_id")]
+    first = [F("is_baseline").desc(), F("administered_at").asc(), F("score").asc()]
+    last = [
+        F("is_baseline").asc(),
+        F("administered_at").desc(),
+        F("time_point").desc(),
+        F("score").desc(),
+    ]
+    received = TruncDate("case__referral__received_at", tzinfo=dt.UTC)
+    rows = (
+        Administration.objects.filter(case__in=cases.values("id"), instrument=code, valid=True)
+        .annotate(score=score, is_baseline=is_baseline)
+        .filter(score__isnull=False)
+        .annotate(
+            row=Window(RowNumber(), partition_by=per_case, order_by=first),
+            has_baseline=Window(Max("is_baseline"), partition_by=per_case),
+            baseline=Window(FirstValue("score"), partition_by=per_case, order_by=first),
+            baseline_at=Window(
+                FirstValue("administered_at"), partition_by=per_case, order_by=first
+            ),
+            latest=Window(FirstValue("score"), partition_by=per_case, order_by=last),
+            latest_at=Window(FirstValue("administered_at"), partition_by=per_case, order_by=last),
+            latest_is_baseline=Window(
+                FirstValue("is_baseline"), partition_by=per_case, order_by=last
+            ),
+            practice=F("case__practice_id"),
+            age=age_at("case__person__date_of_birth", received),
+            sex=F("case__person__sex"),
+            simd=F("case__person__simd_quintile"),
+            engaged=_engaged_cases("case_id"),
+        )
+        .filter(row=1, has_baseline=1)
+        .order_by("case_id")
+        .values_list(
+            "case_id",
+            "practice",
+            "age",
+            "sex",
+            "simd",
             "engaged",
-            "referral__received_at",
+            "baseline",
+            "baseline_at",
+            "latest",
+            "latest_at",
+            "latest_is_baseline",
         )
-    }
-    scores: dict[int, list[tuple[Any, str, float]]] = defaultdict(list)
-    # The score is taken out of the JSON result by the database (a key transform), and the
-    # cases by a subquery: at national scale that is ~100k cases and ~300k results.
-    administrations = Administration.objects.filter(
-        case__in=cases.values("id"), instrument=code, valid=True
-    ).values_list("case_id", "time_point", "administered_at", f"result__scores__{key}")
-    for case_id, time_point, at, value in administrations.iterator(chunk_size=5000):
-        if value is not None and case_id in covariates:
-            scores[case_id].append((at, time_point, float(value)))
-    records = []
-    for case_id, points in scores.items():
-        points.sort()
-        baselines = [p for p in points if p[1] == TimePoint.BASELINE]
-        if not baselines:
-            continue
-        base_at, _tp, base = baselines[0]
-        later = [p for p in points if p[1] != TimePoint.BASELINE and p[0] > base_at]
-        follow = later[-1][2] if later else None
-        _id, practice, born, sex, simd, contacts, engaged, received = covariates[case_id]
-        age = None
-        if born is not None:
-            day = received.date()
-            age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-        records.append(
-            {
-                "person_id": case_id,
-                "practice_id": practice,
-                "age": age,
-                "sex": {"female": "F", "male": "M"}.get(sex),
-                "simd_quintile": simd,
-                "contacts": contacts,
-                "engaged": int(bool(engaged)),
-                "baseline": base,
-                "followup": follow,
-            }
+    )
+    records = [
+        (
+            case_id,
+            practice,
+            age,
+            SEX_CODES.get(sex),
+            simd,
+            contacts.get(case_id, 0),
+            int(bool(engaged)),
+            baseline,
+            latest if not latest_is_baseline and latest_at > baseline_at else None,
         )
+        for (
+            case_id,
+            practice,
+            age,
+            sex,
+            simd,
+            engaged,
+            baseline,
+            baseline_at,
+            latest,
+            latest_at,
+            latest_is_baseline,
+        ) in rows
+    ]
     return pd.DataFrame.from_records(records, columns=list(st.FRAME_COLUMNS))
+
+
+SEX_CODES = {"female": "F", "male": "M"}
 
 
 #: How long a fitted model is kept; the key is the data itself, so it never goes stale.
@@ -153,12 +223,18 @@ def _group(label: str, frame: pd.DataFrame, mid: float | None, higher: bool) -> 
     return Group(label, change, proportion)
 
 
-def effect(cases: QuerySet[Case], code: str, *, with_model: bool = True) -> InstrumentEffect | None:
+def effect(
+    cases: QuerySet[Case],
+    code: str,
+    *,
+    with_model: bool = True,
+    contacts: dict[int, int] | None = None,
+) -> InstrumentEffect | None:
     score = primary_score(code)
     if score is None:
         return None
     inst = definitions.get(code)
-    frame = person_frame(cases, code, score.key)
+    frame = person_frame(cases, code, score.key, contacts)
     higher = score.better == "higher"
     frame = frame.astype({"contacts": "float"}) if len(frame) else frame
     dose = frame["contacts"].fillna(0).map(lambda c: st.dose_group(int(c))) if len(frame) else []
@@ -192,6 +268,7 @@ def effect(cases: QuerySet[Case], code: str, *, with_model: bool = True) -> Inst
 def instruments_used(cases: QuerySet[Case]) -> list[str]:
     used = (
         Administration.objects.filter(case__in=cases.values("id"), time_point=TimePoint.BASELINE)
+        .order_by()
         .values_list("instrument", flat=True)
         .distinct()
     )
@@ -201,8 +278,10 @@ def instruments_used(cases: QuerySet[Case]) -> list[str]:
 
 def effects(cases: QuerySet[Case], *, with_model: bool = True) -> list[InstrumentEffect]:
     out = []
-    for code in instruments_used(cases):
-        result = effect(cases, code, with_model=with_model)
+    codes = [code for code in instruments_used(cases) if primary_score(code) is not None]
+    contacts = attended_contacts(cases, codes) if codes else {}
+    for code in codes:
+        result = effect(cases, code, with_model=with_model, contacts=contacts)
         if result is not None:
             out.append(result)
     return out

@@ -11,15 +11,17 @@ delivered by phone or online."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.models import Case
 from linkwork.directory.models import Address, Service, ServiceArea, ServiceAtLocation
 from linkwork.directory.taxonomy import default_taxonomy_data
+from linkwork.insight.aggregates import reason_counts
 from linkwork.places.models import HSCP, CouncilArea, DataZone, IntermediateZone, Postcode
 from linkwork.places.postcodes import normalise_postcode
 
@@ -102,14 +104,36 @@ def _service_categories() -> dict[object, set[str]]:
 
 def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
     model, zone_field, postcode_field = LEVELS[level]
-    zone_area = dict(
-        DataZone.objects.filter(
-            code__in=cases.exclude(person__data_zone="").values("person__data_zone")
-        ).values_list("code", zone_field)
+    # Each case's area, by the data zone of its person's postcode: referrals counted per zone
+    # by the database, zones looked up once; demand counted per area and need by the database
+    # (the zone joined to its area).
+    located_cases = cases.exclude(person__data_zone="")
+    by_zone = dict(
+        located_cases.order_by()
+        .values("person__data_zone")
+        .annotate(n=Count("id"))
+        .values_list("person__data_zone", "n")
     )
-    area_codes = {a for a in zone_area.values() if a}
+    zone_area = dict(
+        DataZone.objects.filter(code__in=list(by_zone)).values_list("code", zone_field)
+    )
+    referrals: Counter[str] = Counter()
+    for zone, n in by_zone.items():
+        if zone_area.get(zone):
+            referrals[zone_area[zone]] += n
+    area_codes = set(referrals)
     if not area_codes:
         return []
+    demand: dict[str, Counter[str]] = defaultdict(Counter)
+    for area, category, n in reason_counts(
+        located_cases,
+        group="person__data_zone",
+        codes="referral__reasons",
+        categories=REASON_CATEGORIES,
+        group_through=(DataZone, "code", zone_field),
+    ):
+        if area in area_codes and category is not None:
+            demand[area][category] += n
     zones = DataZone.objects.filter(**{f"{zone_field}__in": area_codes})
     population = dict(
         zones.values(zone_field).annotate(p=Sum("population")).values_list(zone_field, "p")
@@ -123,16 +147,6 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
     names = dict(model.objects.filter(code__in=area_codes).values_list("code", "name"))
     # health boards above each area, for services that serve a whole board
     boards = dict(zones.values_list(zone_field, "health_board_id").distinct())
-
-    referrals: Counter[str] = Counter()
-    demand: dict[str, Counter[str]] = defaultdict(Counter)
-    for zone, reasons in cases.values_list("person__data_zone", "referral__reasons"):
-        area = zone_area.get(zone)
-        if not area:
-            continue
-        referrals[area] += 1
-        needs = {c for r in reasons or [] for c in REASON_CATEGORIES.get(r, ())}
-        demand[area].update(needs)
 
     categories = _service_categories()
     active = Service.objects.filter(status=Service.Status.ACTIVE)
@@ -153,17 +167,28 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
         area = postcode_area.get(location_postcode.get(location_id, ""))
         if area and area in area_codes:
             located[area].add(service_id)
-    # services that serve each area from elsewhere, or remotely
-    serving: dict[str, set[object]] = defaultdict(set)
-    remote = set(active.filter(delivery_phone=True).values_list("id", flat=True)) | set(
+    # services that serve an area from elsewhere: the area itself, its board, all of Scotland;
+    # or remotely (phone, online), which reach every area
+    everywhere = set(active.filter(delivery_phone=True).values_list("id", flat=True)) | set(
         active.filter(delivery_online=True).values_list("id", flat=True)
     )
+    serving: dict[str, set[object]] = defaultdict(set)
     for service_id, code in ServiceArea.objects.filter(service__in=active).values_list(
         "service_id", "gss_code"
     ):
-        for area in area_codes:
-            if code in (area, boards.get(area), ServiceArea.SCOTLAND_CODE):
-                serving[area].add(service_id)
+        if code == ServiceArea.SCOTLAND_CODE:
+            everywhere.add(service_id)
+        else:
+            serving[code].add(service_id)
+
+    def by_category(services: AbstractSet[object]) -> Counter[str]:
+        return Counter(c for s in services for c in categories.get(s, ()))
+
+    # Within reach = everywhere | the board's | the area's own: counted as three disjoint parts
+    # so that the big shared sets are counted once, not once per area.
+    everywhere_counts = by_category(everywhere)
+    board_only = {board: serving[board] - everywhere for board in set(boards.values()) if board}
+    board_counts = {board: by_category(services) for board, services in board_only.items()}
 
     labels = category_labels()
     out = []
@@ -177,15 +202,24 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
             referrals=referrals[area],
             per_1000=1000 * referrals[area] / pop if pop else None,
         )
-        reach = located[area] | serving[area] | remote
+        board = boards.get(area)
+        own = (located[area] | serving[area]) - everywhere - board_only.get(board, set())
+        here_counts = by_category(located[area])
+        near_counts = everywhere_counts + board_counts.get(board, Counter()) + by_category(own)
         for code, label in labels.items():
-            here = sum(1 for s in located[area] if code in categories.get(s, ()))
-            near = sum(1 for s in reach if code in categories.get(s, ()))
+            here = here_counts.get(code, 0)
             need = demand[area].get(code, 0)
             if need == 0 and here == 0:
                 continue
             result.needs.append(
-                Need(code, label, need, here, near, 10000 * here / pop if pop else None)
+                Need(
+                    code,
+                    label,
+                    need,
+                    here,
+                    near_counts.get(code, 0),
+                    10000 * here / pop if pop else None,
+                )
             )
         result.needs.sort(key=lambda n: (-n.demand, n.label))
         out.append(result)

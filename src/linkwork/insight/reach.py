@@ -7,14 +7,29 @@ per period (their earliest case in it), by the SIMD recorded with their postcode
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Expression,
+    ExpressionWrapper,
+    IntegerField,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncDate
+from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.choices import Ethnicity, Sex, YesNoPrefer
-from linkwork.casework.models import Case, Person
+from linkwork.casework.models import Case as CaseModel
+from linkwork.casework.models import Person
 from linkwork.insight import statistics as st
 from linkwork.insight.selectors import SIMD_VERSION
 from linkwork.insight.tables import CountTable
@@ -61,7 +76,7 @@ class Reach:
     hscps: list[str]
 
 
-def _people(cases: QuerySet[Case]) -> QuerySet[Person]:
+def _people(cases: QuerySet[CaseModel]) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=cases.values("person_id"))
 
 
@@ -89,6 +104,49 @@ def _simd(people: QuerySet[Person], zones: QuerySet[DataZone], level: str) -> Si
     return SimdReach(level, rows, counts.get(None, 0), reference=str(top))
 
 
+def age_at(born: str, day: Expression) -> Expression:
+    """Age in whole years on ``day`` (a date expression) of someone born on ``born``: the
+    difference of the years, less one before the birthday in ``day``'s year."""
+    day_month, born_month = ExtractMonth(day), ExtractMonth(born)
+    return ExpressionWrapper(
+        ExtractYear(day)
+        - ExtractYear(born)
+        - Case(
+            When(LessThan(day_month, born_month), then=Value(1)),
+            When(
+                Exact(day_month, born_month) & LessThan(ExtractDay(day), ExtractDay(born)),
+                then=Value(1),
+            ),
+            default=Value(0),
+        ),
+        output_field=IntegerField(),
+    )
+
+
+def _age_band_counts(cases: QuerySet[CaseModel]) -> Counter[str]:
+    """Referrals by age band at referral (the date in UTC, as stored), counted by the
+    database."""
+    received = TruncDate("referral__received_at", tzinfo=dt.UTC)
+    age = age_at("person__date_of_birth", received)
+    band = Case(
+        When(person__date_of_birth__isnull=True, then=Value("")),
+        *(
+            When(
+                GreaterThanOrEqual(age, low) & LessThanOrEqual(age, high),
+                then=Value(_age_band(low)),
+            )
+            for low, high in AGE_BANDS
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    rows = cases.annotate(band=band).order_by().values("band").annotate(n=Count("id"))
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts[row["band"] or str(_("Not recorded"))] += row["n"]
+    return counts
+
+
 def _age_band(age: int) -> str:
     for low, high in AGE_BANDS:
         if low <= age <= high:
@@ -112,7 +170,7 @@ def _category_table(
     )
 
 
-def reach(cases: QuerySet[Case]) -> Reach:
+def reach(cases: QuerySet[CaseModel]) -> Reach:
     people = _people(cases)
     hscps = sorted(
         set(
@@ -131,14 +189,7 @@ def reach(cases: QuerySet[Case]) -> Reach:
     people_share = q1.people / known if known else None
     pop_share = q1.population / pop if pop else None
     index = people_share / pop_share if people_share is not None and pop_share else None
-    ages: Counter[str] = Counter()
-    for born, received in cases.values_list("person__date_of_birth", "referral__received_at"):
-        if born is None:
-            ages[str(_("Not recorded"))] += 1
-            continue
-        day = received.date()
-        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-        ages[_age_band(age)] += 1
+    ages = _age_band_counts(cases)
     band_order = [_age_band(low) for low, _high in AGE_BANDS] + [str(_("Not recorded"))]
     tables = [
         CountTable(

@@ -285,6 +285,56 @@ def prepare(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
     return df, {k: v for k, v in excluded.items() if v}
 
 
+def reml_variance_ratio(df: pd.DataFrame) -> float:
+    """The practice variance over the residual variance that maximises the model's REML
+    likelihood: the random-intercept model's likelihood written with each practice's sums
+    (V = I + ratio * J within a practice), so one evaluation costs a few small matrix products
+    whatever the number of people. Used as the fit's starting point: statsmodels, started
+    there, only confirms the optimum (its own loop over practices, once or twice) instead of
+    searching for it (dozens of loops)."""
+    from scipy.optimize import minimize_scalar
+
+    x = np.column_stack([np.ones(len(df)), *(df[t].to_numpy(float) for t in MODEL_TERMS)])
+    y = df["followup"].to_numpy(float)
+    codes = np.unique(df["practice_id"].to_numpy(), return_inverse=True)[1]
+    sizes = np.bincount(codes).astype(float)
+    sums_x = np.zeros((len(sizes), x.shape[1]))
+    np.add.at(sums_x, codes, x)
+    sums_y = np.bincount(codes, weights=y)
+    xtx, xty, yty = x.T @ x, x.T @ y, float(y @ y)
+    n, p = x.shape
+
+    def negative_log_likelihood(ratio: float) -> float:
+        w = ratio / (1 + sizes * ratio)
+        xvx = xtx - (sums_x * w[:, None]).T @ sums_x
+        xvy = xty - sums_x.T @ (w * sums_y)
+        yvy = yty - float(w @ sums_y**2)
+        sign, logdet_xvx = np.linalg.slogdet(xvx)
+        if sign <= 0:
+            return np.inf
+        beta = np.linalg.solve(xvx, xvy)
+        rvr = yvy - float(beta @ xvy)
+        if rvr <= 0:
+            return np.inf
+        return float(
+            0.5 * np.log1p(sizes * ratio).sum() + 0.5 * (n - p) * np.log(rvr) + 0.5 * logdet_xvx
+        )
+
+    # A coarse look over many orders of magnitude, then Brent's method around the best.
+    grid = np.concatenate([[0.0], np.logspace(-8, 4, 49)])
+    values = [negative_log_likelihood(r) for r in grid]
+    best = int(np.argmin(values))
+    if best == 0:
+        low, high = 0.0, grid[1]
+    else:
+        low, high = grid[best - 1], grid[min(best + 1, len(grid) - 1)]
+    found = minimize_scalar(
+        negative_log_likelihood, bounds=(low, high), method="bounded", options={"xatol": 1e-12}
+    )
+    ratio = float(found.x) if found.fun <= values[best] else float(grid[best])
+    return ratio if negative_log_likelihood(ratio) < negative_log_likelihood(0.0) else 0.0
+
+
 def fit_outcome_model(frame: pd.DataFrame) -> ModelResult:
     """Fit follow-up ~ baseline + dose + engaged + age + sex + SIMD quintile with a random
     intercept for practice. ``frame`` has FRAME_COLUMNS; rows without a follow-up or with a
@@ -316,6 +366,7 @@ def fit_outcome_model(frame: pd.DataFrame) -> ModelResult:
     # statsmodels is imported here, not at the top: it takes ~1 s to import and only the model
     # needs it (dashboards and the CLI's --help stay quick).
     import statsmodels.formula.api as smf
+    from statsmodels.regression.mixed_linear_model import MixedLMParams
 
     notes: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
@@ -324,13 +375,26 @@ def fit_outcome_model(frame: pd.DataFrame) -> ModelResult:
             model = smf.mixedlm(FORMULA, df, groups=df["practice_id"])
         except (np.linalg.LinAlgError, ValueError) as exc:
             return cannot(f"Cannot estimate the model: it could not be fitted ({exc}).")
-        # Powell (derivative-free) first: with unscaled covariates such as age the gradient
-        # optimisers often stop early or settle on a zero practice variance. An optimiser that
-        # fails outright (a singular matrix near a zero practice variance) hands on to the next.
+        # Started at the REML optimum found from the practices' sums, L-BFGS confirms it in an
+        # iteration or two. Should it not converge, the search of old: Powell (derivative-free)
+        # from statsmodels' own start (with unscaled covariates such as age the gradient
+        # optimisers often stop early or settle on a zero practice variance), then the others.
+        # An optimiser that fails outright (a singular matrix near a zero practice variance)
+        # hands on to the next.
+        # (Not below 1e-8: at an exact zero statsmodels' covariance is singular.)
+        start = MixedLMParams.from_components(
+            cov_re=np.array([[max(reml_variance_ratio(df), 1e-8)]]), vcomp=np.array([])
+        )
         fit, failure = None, ""
-        for method in ("powell", "lbfgs", "nm"):
+        attempts: list[tuple[str, MixedLMParams | None]] = [
+            ("lbfgs", start),
+            ("powell", None),
+            ("lbfgs", None),
+            ("nm", None),
+        ]
+        for method, start_params in attempts:
             try:
-                fit = model.fit(reml=True, method=method)
+                fit = model.fit(reml=True, method=method, start_params=start_params)
             except (np.linalg.LinAlgError, ValueError) as exc:
                 failure = str(exc)
                 continue

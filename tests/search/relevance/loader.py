@@ -222,7 +222,8 @@ def dev_queries(rel: RelevanceSet) -> dict[str, list[Judged]]:
 
     Graded by category like queries.jsonl. A statement naming a town ("place") is graded for
     a person there: a service out of reach (in person only, more than REACH_KM away) gets 0,
-    one in reach only by phone, online or Scotland-wide one grade less than a local one."""
+    one in reach only by phone, online or Scotland-wide one grade less than a local one. A
+    statement naming a council area ("area") counts the services of that area as local."""
     import json
 
     out: dict[str, list[Judged]] = {}
@@ -232,12 +233,16 @@ def dev_queries(rel: RelevanceSet) -> dict[str, list[Judged]]:
         raw = json.loads(line)
         by_category: dict[str, int] = raw["grades"]
         town = TOWNS.get(raw.get("place", ""))
+        area = raw.get("area")
         grades = {}
         for s in rel.services:
             grade = max((by_category.get(c, 0) for c in s["cats"]), default=0)
-            if grade and town is not None:
+            if grade and (town is not None or area):
                 where = TOWNS.get(s["town"])
-                local = where is not None and _km(town, where) <= REACH_KM
+                if area:
+                    local = s["area"] == area
+                else:
+                    local = where is not None and _km(town, where) <= REACH_KM  # type: ignore[arg-type]
                 remote = s["area"] == "Scotland" or bool({"phone", "online"} & set(s["modes"]))
                 grade = grade if local else (grade - 1 if remote else 0)
             if grade > 0:

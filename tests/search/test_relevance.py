@@ -33,8 +33,11 @@ FLOORS = {  # measured (decision 0006, MiniLM int8): sqlite 0.817/0.729, 0.827/0
 
 #: The search engineer's own statements (queries_dev.jsonl), hybrid, with the places pack
 #: loaded: a town or area named in the words without a postcode, and misspelt needs.
-#: measured 0.737 / 0.934 (sqlite, 27 and 16 statements)
-DEV_FLOORS = {"place": 0.70, "typo": 0.90}
+#: measured 0.737 / 0.934 (sqlite), 0.732 / 0.884 (postgresql: ts_rank has no IDF)
+DEV_FLOORS = {
+    "sqlite": {"place": 0.70, "typo": 0.90},
+    "postgresql": {"place": 0.70, "typo": 0.86},
+}
 
 #: The same statements in Polish, Arabic, Chinese, Ukrainian, Gaelic and Scots (decision 0010),
 #: hybrid: measured 0.786 (sqlite), the weakest language 0.626 (Gaelic).
@@ -106,7 +109,8 @@ def test_named_places_and_typos_stay_above_their_floors() -> None:
         return [key_of[h.service_id] for h in page.hits]
 
     slices = dev_queries(rel)
-    found = {name: round(evaluate(hybrid, slices[name]).ndcg10, 3) for name in DEV_FLOORS}
+    floors = DEV_FLOORS[connection.vendor]
+    found = {name: round(evaluate(hybrid, slices[name]).ndcg10, 3) for name in floors}
     print(f"\nnamed places and typos on {connection.vendor}: {found}")
-    for name, floor in DEV_FLOORS.items():
+    for name, floor in floors.items():
         assert found[name] >= floor, found

@@ -15,6 +15,7 @@ on tests/search/relevance_independent/ only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -28,6 +29,10 @@ MULTILINGUAL = ROOT / "tests" / "search" / "relevance" / "queries_multilingual.j
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--modes", default="lexical,semantic,hybrid")
+    parser.add_argument("--per-query", action="store_true", help="also each statement's nDCG")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also plain MiniLM cosine (no place, no words)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lw-dev-") as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/dev.sqlite3"
@@ -40,11 +45,18 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        print(json.dumps(run(args.modes.split(",")), indent=1))
+        with contextlib.redirect_stdout(sys.stderr):  # place names and areas, as deployed
+            call_command("load-places", verbosity=0)
+        print(json.dumps(run(args.modes.split(","), args.per_query, args.baseline), indent=1))
 
 
-def run(modes: list[str]) -> dict[str, object]:
-    from tests.search.relevance.loader import load_directory, relevance_set, service_uuid
+def run(modes: list[str], per_query: bool = False, baseline: bool = False) -> dict[str, object]:
+    from tests.search.relevance.loader import (
+        dev_queries,
+        load_directory,
+        relevance_set,
+        service_uuid,
+    )
 
     from linkwork.directory.search_backend import SearchParams, search
     from linkwork.search.embedding import get_embedder
@@ -63,16 +75,31 @@ def run(modes: list[str]) -> dict[str, object]:
             judged = Judged(raw["id"], raw["text"], by_id[raw["of"]].grades)
             slices.setdefault(raw["lang"], []).append(judged)
     slices["en-subset"] = [by_id[q.id.split("-")[1]] for q in slices["pl"]]
+    for name, judged in dev_queries(rel).items():
+        slices[f"dev-{name}"] = judged
     out: dict[str, object] = {"model": get_embedder().name}
+    if baseline:
+        modes = [*modes, "plain-minilm"]
+        embedder = get_embedder()
+        keys = [s["id"] for s in rel.services]
+        matrix = embedder.encode([f"{s['name']}. {s['description']}" for s in rel.services])
     for mode in modes:
 
         def rank(text: str, mode: str = mode) -> list[str]:
+            if mode == "plain-minilm":  # what the issue compares with (no postcode: no radius)
+                sims = matrix @ embedder.encode_query(text)
+                return [keys[i] for i in sims.argsort()[::-1][:50]]
             page = search(SearchParams(q=text, mode=mode, per_page=50))
             return [key_of[h.service_id] for h in page.hits]
 
-        out[mode] = {
-            name: round(evaluate(rank, queries).ndcg10, 3) for name, queries in slices.items()
-        }
+        scores = {name: evaluate(rank, queries) for name, queries in slices.items()}
+        out[mode] = {name: round(s.ndcg10, 3) for name, s in scores.items()}
+        if per_query:
+            out[f"{mode}-per-query"] = {
+                name: {k: round(v, 2) for k, v in s.per_query.items()}
+                for name, s in scores.items()
+                if name.startswith("dev-")
+            }
     return out
 
 

@@ -103,3 +103,24 @@ def test_long_text_parses_with_bounded_terms(seed: str) -> None:
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
     if parsed.fts5():
         conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (parsed.fts5(),)).fetchall()
+
+
+def test_the_embedding_model_reads_the_corrected_words() -> None:
+    parsed = parse("lonley and depresed", vocabulary={"lone", "depress", "group"})
+    assert parsed.corrected_text() == "lonely and depressed"
+
+
+def test_a_typo_is_taken_for_the_word_it_looks_like_not_just_the_nearest_stem() -> None:
+    parsed = parse("heatng bills", vocabulary={"hang", "heat", "bill"})
+    assert parsed.terms[0].stem == "heat"
+    assert parsed.corrected_text() == "heating bills"
+    parsed = parse("councelling", vocabulary={"council", "counsel"})
+    assert parsed.terms[0].stem == "counsel"
+
+
+def test_english_and_other_languages_need_words_are_not_typos() -> None:
+    # "heating" and "cannae" are not in this index, but they are words, not misspellings
+    parsed = parse("heating", vocabulary={"heath"})
+    assert parsed.terms[0].stem == "heat" and parsed.corrected_text() == "heating"
+    parsed = parse("cannae", vocabulary={"canin"}, known=frozenset({"cannae"}))
+    assert parsed.terms[0].stem == "canna" and not parsed.terms[0].corrected_from

@@ -129,3 +129,40 @@ def test_a_service_found_by_meaning_alone_says_so() -> None:
     hit = next(h for h in page.hits if h.service_id == service.id)
     assert "Related to what you asked" in hit.why
     assert not any(reason.startswith("Matches") for reason in hit.why)
+
+
+def test_a_misspelt_town_named_in_the_words_is_still_the_place() -> None:
+    postcode("DG1 2BD")
+    in_town("Perth food bank", "Emergency food parcels.", PERTH, "Perth")
+    dumfries = in_town("Dumfries food bank", "Emergency food parcels.", "DG1 2BD", "Dumfries")
+    rebuild_index()
+    page = search(SearchParams(q="food parcels dumfreis"))
+    assert ids(page) == [dumfries.id]
+    assert any("Dumfries" in note for note in page.notes)
+
+
+def test_with_a_named_town_a_local_service_leads_an_equally_relevant_phone_line() -> None:
+    postcode("DG1 2BD")
+    national = remote(
+        "Food parcels line",
+        "Emergency food parcels delivered, call us.",
+        area="S92000003",
+        kind="scotland",
+    )
+    local = in_town(
+        "Food parcels", "Emergency food parcels delivered, call in.", "DG1 2BD", "Dumfries"
+    )
+    rebuild_index()
+    found = ids(search(SearchParams(q="food parcels Dumfries")))
+    assert found[:2] == [local.id, national.id]
+
+
+def test_a_corrected_typo_is_what_the_reasons_show() -> None:
+    service = in_town(
+        "Money advice", "Help to claim the benefits you are entitled to.", PERTH, "Perth"
+    )
+    rebuild_index()
+    page = near("benifits")
+    hit = next(h for h in page.hits if h.service_id == service.id)
+    assert any(r.startswith("Matches") and "benefits" in r for r in hit.why), hit.why
+    assert "benifits" not in " ".join(hit.why)

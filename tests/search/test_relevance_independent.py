@@ -17,9 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = Path(__file__).resolve().parent / "relevance_independent"
-#: measured 0.681 with the need lexicon (SQLite, decision 0010; 0.589 before); the MiniLM +
-#: 40 km baseline scores 0.552
-HYBRID_FLOOR = 0.66
+#: measured 0.706 with typos read as the words meant and named places used as the place
+#: (SQLite, 2026-11-29; 0.681 with the need lexicon alone, decision 0010; 0.589 before it);
+#: the MiniLM + 40 km baseline scores 0.552
+HYBRID_FLOOR = 0.69
 
 
 def _scorer() -> Path:

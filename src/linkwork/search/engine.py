@@ -38,7 +38,7 @@ from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.search import backends, vectors, vocabulary
 from linkwork.search.allowed import Allowed, allowed_rows
 from linkwork.search.embedding import get_embedder
-from linkwork.search.lexicon import Glossed, glosses
+from linkwork.search.lexicon import Glossed, glosses, known_words
 from linkwork.search.places_in_text import find_place
 from linkwork.search.query import ParsedQuery, parse
 from linkwork.search.signals import maybe_sync_stale
@@ -53,6 +53,10 @@ SEARCH_RADIUS_KM = float(os.environ.get("LINKWORK_SEARCH_RADIUS_KM", "40"))
 LEXICAL_SHARE = float(os.environ.get("LINKWORK_SEARCH_LEXICAL_SHARE", "0.4"))
 #: The most a service's distance can take off its score (a share of the best score).
 NEAR_TIE = 0.03
+#: The same when the place was named in the words ("food parcels Dumfries"): the person asked
+#: for that place, so services there come before equally relevant ones reached by phone or
+#: from further away, though a clearly more relevant one still leads.
+NAMED_PLACE_TIE = 0.2
 LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)
 BROWSE_LIMIT = 5000
 DENSE_FILTERS = 0.05  # share of services passing filters above which ranking comes first
@@ -128,7 +132,7 @@ def resolve_place(params: SearchParams) -> selectors.Place | None:
 
 
 def parse_for_search(q: str) -> ParsedQuery:
-    return parse(q, as_you_type=True, vocabulary=vocabulary.terms())
+    return parse(q, as_you_type=True, vocabulary=vocabulary.terms(), known=known_words())
 
 
 def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
@@ -137,7 +141,7 @@ def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
     its need words instead of words it does not know."""
     names = category_names()
     extra = [names[c] for c in parsed.categories if c in names]
-    text = parsed.text
+    text = parsed.corrected_text()
     if glossed is not None and glossed.foreign and glossed.english:
         text = glossed.english  # parsed.text has the original words and the glosses
     return text if not extra or not SEMANTIC_EXPAND else f"{text}. {', '.join(extra)}"
@@ -156,8 +160,10 @@ def search(params: SearchParams) -> SearchPage:
     q = params.q.strip()
     if params.postcode and place is None:
         notes.append(_("We could not find that postcode, so results are not sorted by distance."))
-    elif place is None and q and params.latitude is None:
+    named_place = False
+    if place is None and q and params.latitude is None and not params.postcode:
         named = find_place(q)
+        named_place = named is not None
         if named is not None:
             place, q = named.place, named.rest
             notes.append(_("Showing services in reach of %(place)s.") % {"place": named.name})
@@ -186,7 +192,7 @@ def search(params: SearchParams) -> SearchPage:
     if allowed is not None and allowed.near_rows is not None:
         _distances(candidates, allowed)
     if q:
-        _score(candidates, params.mode, km)
+        _score(candidates, params.mode, km, NAMED_PLACE_TIE if named_place else NEAR_TIE)
     else:
         for rank, c in enumerate(candidates.values()):
             c.score = 1.0 / (1 + rank)  # browse: nearest first (or by name)
@@ -244,7 +250,9 @@ def _normalised(values: np.ndarray) -> np.ndarray:
     return (values - low) / (high - low)
 
 
-def _score(candidates: dict[int, Candidate], mode: str, km: float) -> None:
+def _score(
+    candidates: dict[int, Candidate], mode: str, km: float, near_tie: float = NEAR_TIE
+) -> None:
     """A convex mix of normalised lexical and semantic scores; distance breaks near-ties."""
     if not candidates:
         return
@@ -263,9 +271,9 @@ def _score(candidates: dict[int, Candidate], mode: str, km: float) -> None:
     radius_m = max(km, 1.0) * 1000
     for c, score in zip(items, scores.tolist(), strict=True):
         if c.distance_m is not None:
-            penalty = NEAR_TIE * min(c.distance_m / radius_m, 1.0)
+            penalty = near_tie * min(c.distance_m / radius_m, 1.0)
         elif c.remote_or_area:
-            penalty = NEAR_TIE * 0.5
+            penalty = near_tie * 0.5
         else:
             penalty = 0.0
         c.score = score - penalty

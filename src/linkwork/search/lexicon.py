@@ -129,3 +129,16 @@ def glosses(text: str) -> Glossed:
             english.extend(found)
     unique = list(dict.fromkeys(w for gloss in english for w in gloss.split()))
     return Glossed(tuple(languages), " ".join(unique))
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """The words of every language's need words and phrases in the lexicon (folded): not
+    English typos."""
+    return frozenset(
+        word
+        for entry in _lexicon().values()
+        for form, _english in (*entry.single, *entry.phrases)
+        for word in form.split()
+        if word.isalpha()
+    )

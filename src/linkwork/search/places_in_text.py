@@ -3,8 +3,10 @@ used when no postcode is given.
 
 Names come from the places data (council areas and their common variants, with the mean point
 of their postcodes) and from the directory's own address towns (the mean point of the
-locations in each town). The gazetteer is built once per process and refreshed every ten
-minutes; finding a place in a query is a dictionary look-up per word and word pair.
+locations in each town, also by the part before a comma: "Lerwick, Shetland"). The gazetteer
+is built once per process and refreshed every ten minutes; finding a place in a query is a
+dictionary look-up per word and word pair, and only when none matches, a fuzzy look-up of the
+words that are neither in the index nor English ("dumfreis", "stornaway").
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _build() -> dict[tuple[str, ...], NamedPlace]:
 
     from linkwork.directory.hsds.interpret import area_names
     from linkwork.directory.models import Address
-    from linkwork.places.models import Postcode
+    from linkwork.places.models import CouncilArea, Postcode
 
     out: dict[tuple[str, ...], NamedPlace] = {}
     # Council areas: the mean point of their postcodes
@@ -61,13 +63,14 @@ def _build() -> dict[tuple[str, ...], NamedPlace]:
         .annotate(lat=Avg("latitude"), lon=Avg("longitude"))
         .order_by()
     }
+    shown = dict(CouncilArea.objects.values_list("code", "name"))
     for name, kinds in area_names().items():
         code = kinds.get("council_area")
         if code and code in centres and centres[code][0] is not None:
             lat, lon = centres[code]
             key = tuple(words(name))
             if key:
-                out[key] = NamedPlace(name, lat, lon, (code,))
+                out[key] = NamedPlace(shown.get(code, name), lat, lon, (code,))
     # Towns of the directory's addresses: the mean point of their locations
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     rows = (
@@ -78,7 +81,10 @@ def _build() -> dict[tuple[str, ...], NamedPlace]:
     )
     for city, lat, lon in rows.iterator(chunk_size=5000):
         if lat is not None and lon is not None:
-            points[city.strip().lower()].append((lat, lon))
+            # "Lerwick, Shetland": the town, and the whole as written
+            for part in {city, city.split(",")[0]}:
+                if part.strip():
+                    points[part.strip().lower()].append((lat, lon))
     for city, found in points.items():
         key = tuple(words(city))
         if not key or key in out or len(key) > MAX_WORDS:
@@ -127,27 +133,91 @@ def _area_codes_near(lat: float, lon: float) -> tuple[str, ...]:
     return best[1] if best else ()
 
 
+#: How close (rapidfuzz ratio) a word not in the index must be to a place name to be taken
+#: for it ("dumfreis", "stornaway"); only words of at least MISSPELT_LETTERS letters.
+MISSPELT_CUTOFF = 85
+MISSPELT_LETTERS = 5
+
+_joined_lock = threading.Lock()
+_joined: list[tuple[dict, list[str], list[tuple[str, ...]]]] = []
+
+
+def _joined_names(
+    names: dict[tuple[str, ...], NamedPlace],
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The gazetteer's names as strings (for fuzzy matching), kept with the gazetteer."""
+    with _joined_lock:
+        if not _joined or _joined[0][0] is not names:
+            keys = list(names)
+            _joined[:] = [(names, [" ".join(k) for k in keys], keys)]
+        return _joined[0][1], _joined[0][2]
+
+
+def _exact(
+    tokens: list[str], names: dict[tuple[str, ...], NamedPlace]
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """The longest name in the text, the last one when several: (start, end, name)."""
+    for n in range(min(MAX_WORDS, len(tokens)), 0, -1):
+        for start in range(len(tokens) - n, -1, -1):
+            key = tuple(tokens[start : start + n])
+            if key in names:
+                return start, start + n, key
+    return None
+
+
+def _misspelt(
+    tokens: list[str], names: dict[tuple[str, ...], NamedPlace]
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """A misspelt place name: one or two words, one of them neither in the index nor English,
+    close to a name in the gazetteer ("dumfreis", "fort wiliam"): (start, end, name)."""
+    from rapidfuzz import fuzz, process
+
+    from linkwork.search import vocabulary
+    from linkwork.search.query import english_words, stem
+
+    joined, keys = _joined_names(names)
+    indexed = vocabulary.terms()
+    english = english_words()
+
+    def unknown(word: str) -> bool:
+        return (
+            len(word) >= MISSPELT_LETTERS
+            and word.isalpha()
+            and word not in STOP_WORDS
+            and word not in NOT_PLACES
+            and stem(word) not in indexed
+            and stem(word) not in english
+        )
+
+    best: tuple[float, int, int, tuple[str, ...]] | None = None
+    for n in (2, 1):
+        for start in range(len(tokens) - n + 1):
+            span = tokens[start : start + n]
+            if not any(unknown(w) for w in span) or not all(w.isalpha() for w in span):
+                continue
+            match = process.extractOne(
+                " ".join(span), joined, scorer=fuzz.ratio, score_cutoff=MISSPELT_CUTOFF
+            )
+            if match is not None and (best is None or match[1] > best[0]):
+                best = (match[1], start, start + n, keys[match[2]])
+    return best[1:] if best else None
+
+
 def find_place(text: str) -> Found | None:
-    """The place named in the text (the longest name, last in the text when several), with
-    the text left when its words (and a preposition before them) are taken out."""
+    """The place named in the text (the longest name, last in the text when several; else a
+    misspelt one), with the text left when its words (and a preposition before them) are
+    taken out."""
     tokens = words(text)
     if not tokens:
         return None
     names = gazetteer()
     if not names:
         return None
-    best: tuple[int, int, int] | None = None  # (length, start, end)
-    for n in range(min(MAX_WORDS, len(tokens)), 0, -1):
-        for start in range(len(tokens) - n, -1, -1):
-            if tuple(tokens[start : start + n]) in names:
-                best = (n, start, start + n)
-                break
-        if best:
-            break
-    if best is None:
+    found = _exact(tokens, names) or _misspelt(tokens, names)
+    if found is None:
         return None
-    _n, start, end = best
-    named = names[tuple(tokens[start:end])]
+    start, end, key = found
+    named = names[key]
     if start > 0 and tokens[start - 1] in PLACE_PREPOSITIONS:
         start -= 1
     rest = " ".join(tokens[:start] + tokens[end:])

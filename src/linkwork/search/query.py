@@ -21,6 +21,9 @@ from pathlib import Path
 import snowballstemmer
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.json"
+#: The embedding model's word list: whole English words (typos are corrected to these).
+ENGLISH_FILE = Path(__file__).resolve().parent / "data" / "minilm-onnx" / "vocab.txt"
+LEXICON_FILE = Path(__file__).resolve().parent / "data" / "need_lexicon.json"
 MAX_INPUT_CHARS = 10_000
 MAX_TERMS = 32
 MAX_EXPANSIONS = 24
@@ -119,6 +122,7 @@ class Term:
     word: str  # as typed (folded)
     prefix: bool = False
     corrected_from: str = ""
+    english: str = ""  # the English word a misspelt word was taken for (for the model)
 
 
 @dataclass
@@ -132,6 +136,15 @@ class ParsedQuery:
     @property
     def is_empty(self) -> bool:
         return not self.terms and not self.expansions
+
+    def corrected_text(self) -> str:
+        """The text with each corrected typo replaced by the English word it was taken for
+        ("lonley and depresed" -> "lonely and depressed"), for the embedding model: it reads
+        words, so it should read the same corrections the full-text query uses."""
+        fixes = {t.word: t.english for t in self.terms if t.english}
+        if not fixes:
+            return self.text
+        return " ".join(fixes.get(w, w) for w in words(self.text))
 
     def stems(self) -> set[str]:
         out = {t.stem for t in self.terms}
@@ -222,6 +235,7 @@ def parse(
     as_you_type: bool = False,
     vocabulary: Iterable[str] | None = None,
     corrector: object | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> ParsedQuery:
     """Parse what someone typed. `vocabulary` (stems in the index) enables typo correction."""
     text = (text or "")[:MAX_INPUT_CHARS]
@@ -253,7 +267,7 @@ def parse(
         if len(parsed.terms) >= MAX_TERMS:
             break
     if vocabulary is not None:
-        _correct(parsed, vocabulary)
+        _correct(parsed, vocabulary, known)
     parsed.expansions = [e for e in expansions if e not in {(t.stem,) for t in parsed.terms}][
         :MAX_EXPANSIONS
     ]
@@ -261,33 +275,151 @@ def parse(
     return parsed
 
 
-def _correct(parsed: ParsedQuery, vocabulary: Iterable[str]) -> None:
-    """Replace stems the index has never seen with the closest indexed stem (typo tolerance)."""
-    from rapidfuzz import fuzz, process
+@cache
+def english_words() -> dict[str, tuple[str, ...]]:
+    """English words the embedding model knows whole, by stem (from its shipped vocabulary):
+    a word there is not a typo, and a corrected stem is shown to the model as one of these."""
+    found: set[str] = set()
+    if ENGLISH_FILE.exists():
+        found.update(ENGLISH_FILE.read_text(encoding="utf-8").splitlines())
+    found.update(_need_words())
+    out: dict[str, list[str]] = {}
+    for word in sorted(found):
+        if len(word) >= 2 and word.isalpha() and word.isascii() and word.islower():
+            out.setdefault(stem(word), []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
+
+def _need_words() -> set[str]:
+    """The English words of the needs vocabulary the model's word list lacks (arrears,
+    befriending, bereavement, counselling): the synonyms, the taxonomy's names and synonyms,
+    and the need lexicon's English glosses."""
+    out: set[str] = set()
+    data = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    for raw in data["entries"]:
+        for phrase in [*raw["say"], *raw["expand"]]:
+            out.update(words(phrase))
+    for phrase, _code in taxonomy_phrases():
+        out.update(phrase)
+    if LEXICON_FILE.exists():
+        lexicon = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+        for entries in lexicon["languages"].values():
+            for _form, english in entries:
+                out.update(words(english))
+    return out
+
+
+@cache
+def _english_set() -> frozenset[str]:
+    return frozenset(w for found in english_words().values() for w in found)
+
+
+def surface_word(stemmed: str, typed: str) -> str:
+    """The English word with that stem closest to what was typed (the stem itself when the
+    model's vocabulary has no word with it)."""
+    from rapidfuzz import fuzz
+
+    found = english_words().get(stemmed)
+    if not found:
+        return stemmed
+    return max(found, key=lambda w: (fuzz.ratio(w, typed), -len(w)))
+
+
+def _correct(
+    parsed: ParsedQuery, vocabulary: Iterable[str], known: frozenset[str] = frozenset()
+) -> None:
+    """Replace stems the index has never seen with the closest indexed stem (typo tolerance).
+    A word that is itself English (the embedding model's vocabulary) or `known` (the need
+    words of other languages and Scots) is not a typo: it is left alone, not bent into a
+    different word the index holds."""
     vocab = vocabulary if isinstance(vocabulary, set | frozenset | dict) else set(vocabulary)
     if not vocab:
         return
     choices: list[str] | None = None
     fixed = 0
     extra: list[Term] = []
+    english = _english_set()
     for term in parsed.terms:
-        if term.stem in vocab or len(term.stem) < 4 or not term.stem.isalpha():
+        if len(term.stem) < 4 or not term.stem.isalpha():
+            continue
+        if (term.word in english or term.word in known) and not term.prefix:
+            continue
+        if term.stem in vocab:  # "bereavment": the right stem, misspelt for the model
+            _show_as(term, term.stem)
             continue
         if choices is None:
             choices = _choices(vocab)
-        match = process.extractOne(term.stem, choices, scorer=fuzz.ratio, score_cutoff=80)
-        if match is not None and match[0] != term.stem:
+        best = _closest(term.stem, term.word, choices)
+        if best is None:
+            # Not near any word of this (perhaps small) directory: the English word it looks
+            # like, so at least the embedding model reads what was meant.
+            best = _closest_english(term.word)
+        if best is not None and best != term.stem:
             if term.prefix:
                 # Still typing: keep the prefix and also try the closest whole word.
-                extra.append(Term(stem=match[0], word=term.word, corrected_from=term.stem))
+                extra.append(Term(stem=best, word=term.word, corrected_from=term.stem))
+                _show_as(extra[-1], best)
             else:
                 term.corrected_from = term.stem
-                term.stem = match[0]
+                term.stem = best
+                _show_as(term, best)
             fixed += 1
+        elif best == term.stem:
+            _show_as(term, best)
         if fixed >= 5:
             break
     parsed.terms.extend(extra)
+
+
+#: How close (rapidfuzz ratio, 0-100) a typed word must be to the word it is taken for.
+TYPO_CUTOFF = 80
+
+
+def _closest(stemmed: str, typed: str, choices: list[str]) -> str | None:
+    """The indexed stem a typo was meant as. Stems close to the typed stem are candidates;
+    each is judged by how close its English word (or the stem itself, if closer) is to the word
+    as typed ("heatng" is "heating", not "hang"; "councelling" is "counselling", not
+    "council"), and a tie goes to the nearer stem."""
+    from rapidfuzz import fuzz, process
+
+    near = process.extract(stemmed, choices, scorer=fuzz.ratio, score_cutoff=70, limit=10)
+    scored = [
+        (max(fuzz.ratio(typed, surface_word(c, typed)), score), score, c)
+        for c, score, _i in near
+        if c != stemmed
+    ]
+    scored = [x for x in scored if x[0] >= TYPO_CUTOFF]
+    return max(scored)[2] if scored else None
+
+
+def _show_as(term: Term, stemmed: str) -> None:
+    """Remember the English word with that stem that a typed word was meant as, if close."""
+    from rapidfuzz import fuzz
+
+    word = surface_word(stemmed, term.word)
+    if word != term.word and word.isalpha() and fuzz.ratio(word, term.word) >= TYPO_CUTOFF:
+        term.english = word
+
+
+#: Closer still for a word taken from the whole English vocabulary (many more near words).
+ENGLISH_TYPO_CUTOFF = 85
+
+
+@cache
+def _english_list() -> list[str]:
+    return sorted(w for w in _english_set() if len(w) >= 4)
+
+
+def _closest_english(typed: str) -> str | None:
+    """The stem of the English word closest to a typed word (None when none is close)."""
+    from rapidfuzz import fuzz, process
+
+    if len(typed) < 5:
+        return None
+    match = process.extractOne(
+        typed, _english_list(), scorer=fuzz.ratio, score_cutoff=ENGLISH_TYPO_CUTOFF
+    )
+    return stem(match[0]) if match is not None else None
 
 
 _choices_cache: list[tuple[object, list[str]]] = []

@@ -5,8 +5,17 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from linkwork.directory.models import Organization, Service, ServiceArea, TaxonomyTerm
-from linkwork.search.evaluation import RelevanceSet, load_relevance_set
+from linkwork.directory.hsds.interpret import area_names, normalise_area_name
+from linkwork.directory.models import (
+    Address,
+    Location,
+    Organization,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from linkwork.search.evaluation import Judged, RelevanceSet, load_relevance_set
 
 HERE = Path(__file__).resolve().parent
 
@@ -102,6 +111,7 @@ def service_uuid(key: str) -> uuid.UUID:
 def load_directory(rel: RelevanceSet) -> dict[str, uuid.UUID]:
     """Create the organisations and services (bulk, as an import would). Returns key -> id."""
     terms = {t.code: t for t in TaxonomyTerm.objects.filter(taxonomy_ref__is_default=True)}
+    council_areas = area_names()  # each service serves its council area (as HSDS says)
     orgs: dict[str, Organization] = {}
     for s in rel.services:
         if s["org"] not in orgs:
@@ -139,6 +149,15 @@ def load_directory(rel: RelevanceSet) -> dict[str, uuid.UUID]:
                     name="Scotland",
                 )
             )
+        elif code := council_areas.get(normalise_area_name(s["area"]), {}).get("council_area"):
+            areas.append(
+                ServiceArea(
+                    service=service,
+                    gss_code=code,
+                    kind=ServiceArea.Kind.COUNCIL_AREA,
+                    name=s["area"],
+                )
+            )
         codes = {c for cat in s["cats"] for c in CATEGORY_MAP[cat]}
         links.extend(
             Service.categories.through(service_id=service.id, taxonomyterm_id=terms[c].id)
@@ -146,5 +165,87 @@ def load_directory(rel: RelevanceSet) -> dict[str, uuid.UUID]:
         )
     Service.objects.bulk_create(services)
     ServiceArea.objects.bulk_create(areas)
+    _locations(rel, services)
     Service.categories.through.objects.bulk_create(links)
     return {s["id"]: service_uuid(s["id"]) for s in rel.services}
+
+
+def _locations(rel: RelevanceSet, services: list[Service]) -> None:
+    """A location with a street address in its town for each service with a town (as an
+    HSDS import makes them), so the directory's address towns are known."""
+    locations, addresses, links = [], [], []
+    for s, service in zip(rel.services, services, strict=True):
+        if not s["town"] or service.latitude is None:
+            continue
+        location = Location(
+            location_type=Location.Type.PHYSICAL,
+            name=s["name"],
+            latitude=service.latitude,
+            longitude=service.longitude,
+        )
+        locations.append(location)
+        addresses.append(
+            Address(
+                location=location,
+                address_1="1 High Street",
+                city=s["town"],
+                state_province=s["area"],
+                postal_code="",
+                country="GB",
+                address_type="physical",
+            )
+        )
+        links.append(ServiceAtLocation(service=service, location=location))
+    Location.objects.bulk_create(locations)
+    Address.objects.bulk_create(addresses)
+    ServiceAtLocation.objects.bulk_create(links)
+
+
+#: A service in reach of a named town: within this many kilometres (or by phone, online or
+#: Scotland-wide).
+REACH_KM = 40.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def dev_queries(rel: RelevanceSet) -> dict[str, list[Judged]]:
+    """The search engineer's own development statements (queries_dev.jsonl), by slice.
+
+    Graded by category like queries.jsonl. A statement naming a town ("place") is graded for
+    a person there: a service out of reach (in person only, more than REACH_KM away) gets 0,
+    one in reach only by phone, online or Scotland-wide one grade less than a local one. A
+    statement naming a council area ("area") counts the services of that area as local."""
+    import json
+
+    out: dict[str, list[Judged]] = {}
+    for line in (HERE / "queries_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        by_category: dict[str, int] = raw["grades"]
+        town = TOWNS.get(raw.get("place", ""))
+        area = raw.get("area")
+        grades = {}
+        for s in rel.services:
+            grade = max((by_category.get(c, 0) for c in s["cats"]), default=0)
+            if grade and (town is not None or area):
+                where = TOWNS.get(s["town"])
+                if area:
+                    local = s["area"] == area
+                else:
+                    local = where is not None and _km(town, where) <= REACH_KM  # type: ignore[arg-type]
+                remote = s["area"] == "Scotland" or bool({"phone", "online"} & set(s["modes"]))
+                grade = grade if local else (grade - 1 if remote else 0)
+            if grade > 0:
+                grades[s["id"]] = grade
+        out.setdefault(raw["slice"], []).append(Judged(raw["id"], raw["text"], grades))
+    return out

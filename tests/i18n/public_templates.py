@@ -28,6 +28,7 @@ PUBLIC_TEMPLATES = [
     "registration/password_reset_done.html",
     "registration/password_reset_confirm.html",
     "registration/password_reset_complete.html",
+    "registration/two_factor_link_invalid.html",
     "core/home.html",
     "core/about_data.html",
     "core/rate_limited.html",

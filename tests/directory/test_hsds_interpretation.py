@@ -143,6 +143,29 @@ def test_an_unknown_area_name_is_placed_by_coordinates_inside_a_boundary(tmp_pat
     assert Service.objects.get(id=doc["id"]).service_areas.get().gss_code == "S12000006"
 
 
+def test_an_address_without_coordinates_is_placed_at_its_postcode(tmp_path: Path) -> None:
+    """Many feeds give a street address and no latitude/longitude: the service must still be
+    in reach of its own town."""
+    PostcodeFactory()  # DG1 1AA at 55.069708, -3.609592
+    hall = location(name="Church hall")
+    del hall["location"]["latitude"], hall["location"]["longitude"]
+    hall["location"]["addresses"] = [
+        {
+            "id": _id(),
+            "address_1": "1 High Street",
+            "city": "Dumfries",
+            "state_province": "Dumfriesshire",
+            "postal_code": "dg1 1aa",
+            "country": "GB",
+            "address_type": "physical",
+        }
+    ]
+    doc = service("Lunch club", "A hot lunch every Tuesday.", service_at_locations=[hall])
+    load(tmp_path, doc)
+    s = Service.objects.get(id=doc["id"])
+    assert (s.latitude, s.longitude, s.postcode) == (55.069708, -3.609592, "DG1 1AA")
+
+
 def test_explicit_extension_wins_over_the_name(tmp_path: Path) -> None:
     sa = area("Scotland", linkwork={"gss_code": "S12000030", "kind": "council_area"})
     doc = service("Stirling only", service_areas=[sa])

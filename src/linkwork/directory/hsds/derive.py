@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.utils import timezone
 
@@ -70,6 +71,22 @@ def refresh_categories(service_ids: list[uuid.UUID]) -> None:
         )
 
 
+def postcode_centres(codes: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """The centre of each known postcode (normalised codes; unknown ones are left out)."""
+    from linkwork.places.models import Postcode
+
+    wanted = set(codes) - {""}
+    if not wanted:
+        return {}
+    return {
+        code: (lat, lon)
+        for code, lat, lon in Postcode.objects.filter(postcode__in=wanted)
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("postcode", "latitude", "longitude")
+    }
+
+
 def refresh_points(service_ids: list[uuid.UUID]) -> None:
     """Copy each service's first location's point and postcode onto the service."""
     from linkwork.directory.hsds.interpret import NOT_PUBLIC
@@ -102,6 +119,15 @@ def refresh_points(service_ids: list[uuid.UUID]) -> None:
                     postcodes[location_id] = normalise_postcode(code)
                 except InvalidPostcode:
                     postcodes[location_id] = ""
+        # Feeds often give an address and no coordinates: the postcode's centre places it.
+        centres = postcode_centres(
+            postcodes.get(v[0], "") for v in first.values() if v[1] is None or v[2] is None
+        )
+        for service_id, (location_id, lat, lon) in list(first.items()):
+            if lat is None or lon is None:
+                centre = centres.get(postcodes.get(location_id, ""))
+                if centre is not None:
+                    first[service_id] = (location_id, *centre)
         services = list(
             Service.objects.filter(id__in=chunk).only("id", "latitude", "longitude", "postcode")
         )
@@ -199,6 +225,11 @@ def derived_service_fields(collector) -> tuple[dict[uuid.UUID, dict], list[uuid.
         if "is_free" not in row.ours and sid in costs:
             fields["is_free"] = any(costs[sid])
         out[sid] = fields
+    # An address without coordinates is placed at its postcode's centre.
+    centres = postcode_centres(f["postcode"] for f in out.values() if f["latitude"] is None)
+    for fields in out.values():
+        if fields["latitude"] is None and fields["postcode"] in centres:
+            fields["latitude"], fields["longitude"] = centres[fields["postcode"]]
     return out, later
 
 

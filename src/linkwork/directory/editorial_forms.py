@@ -270,7 +270,7 @@ def _translation_fields() -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {}
     for language in TRANSLATION_LANGUAGES:
         info = get_language_info(language)
-        own_name = dict(settings.LANGUAGES)[language]
+        own_name = dict(settings.LANGUAGES).get(language, info["name_local"])
         attrs = {"lang": language, "dir": "rtl" if info["bidi"] else "ltr"}
         key = translation_key(language)
         fields[f"name_{key}"] = forms.CharField(

@@ -78,13 +78,10 @@ def postcode_centres(codes: Iterable[str]) -> dict[str, tuple[float, float]]:
     wanted = set(codes) - {""}
     if not wanted:
         return {}
-    return {
-        code: (lat, lon)
-        for code, lat, lon in Postcode.objects.filter(postcode__in=wanted)
-        .exclude(latitude=None)
-        .exclude(longitude=None)
-        .values_list("postcode", "latitude", "longitude")
-    }
+    rows = Postcode.objects.filter(postcode__in=wanted).values_list(
+        "postcode", "latitude", "longitude"
+    )
+    return {code: (lat, lon) for code, lat, lon in rows if lat is not None and lon is not None}
 
 
 def refresh_points(service_ids: list[uuid.UUID]) -> None:

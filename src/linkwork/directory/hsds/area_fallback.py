@@ -19,48 +19,60 @@ from linkwork.places.models import CouncilArea, Postcode
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
 
-def _postcode_area(raw: object) -> str | None:
-    try:
-        postcode = normalise_postcode(raw)
-    except InvalidPostcode:
-        return None
-    row = Postcode.objects.filter(postcode=postcode).values_list("council_area_id", flat=True)
-    return next(iter(row), None)
+def _postcode_areas(raws: set[object]) -> dict[object, str]:
+    """Each raw postcode's council area, in one query (unknown and malformed ones left out)."""
+    normal: dict[str, list[object]] = defaultdict(list)
+    for raw in raws:
+        try:
+            normal[normalise_postcode(raw)].append(raw)
+        except InvalidPostcode:
+            continue
+    found = Postcode.objects.filter(postcode__in=normal).exclude(council_area=None)
+    return {
+        raw: str(area)
+        for code, area in found.values_list("postcode", "council_area_id")
+        for raw in normal[code]
+    }
 
 
-def _point_area(lat: object, lon: object) -> str | None:
+def _point_area(lat: object, lon: object, boundaries: list[tuple[str, Any]]) -> str | None:
     try:
         lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    for code, boundary in CouncilArea.objects.values_list("code", "boundary"):
-        if geometry_contains(boundary, lat_f, lon_f):
-            return str(code)
-    return None
+    return next((code for code, b in boundaries if geometry_contains(b, lat_f, lon_f)), None)
 
 
-def home_council_areas(rows: dict[str, dict[uuid.UUID, Any]]) -> dict[uuid.UUID, set[str]]:
-    """Service id -> the council areas of the service's own locations (any location)."""
+def home_council_areas(
+    rows: dict[str, dict[uuid.UUID, Any]], service_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, set[str]]:
+    """Service id -> the council areas of the service's own locations (any location), for the
+    services asked about: one query for their postcodes, boundaries read once if needed."""
     locations_of: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for sat in rows["service_at_location"].values():
         sid, lid = sat.values.get("service_id"), sat.values.get("location_id")
-        if sid is not None and lid is not None:
+        if sid in service_ids and lid is not None:
             locations_of[sid].add(lid)
+    wanted = {lid for lids in locations_of.values() for lid in lids}
     postcodes: dict[uuid.UUID, list[object]] = defaultdict(list)
     for address in rows.get("address", {}).values():
-        postcodes[address.values.get("location_id")].append(address.values.get("postal_code"))
+        if address.values.get("location_id") in wanted:
+            postcodes[address.values.get("location_id")].append(address.values.get("postal_code"))
+    by_postcode = _postcode_areas({raw for raws in postcodes.values() for raw in raws})
+    boundaries: list[tuple[str, Any]] | None = None
     areas_of_location: dict[uuid.UUID, str | None] = {}
-
-    def area_of(lid: uuid.UUID) -> str | None:
-        if lid not in areas_of_location:
-            found = next(filter(None, map(_postcode_area, postcodes.get(lid, []))), None)
-            location = rows["location"].get(lid)
-            if found is None and location is not None:
-                values = location.values
-                found = _point_area(values.get("latitude"), values.get("longitude"))
-            areas_of_location[lid] = found
-        return areas_of_location[lid]
-
+    for lid in wanted:
+        found = next((by_postcode[r] for r in postcodes.get(lid, []) if r in by_postcode), None)
+        location = rows["location"].get(lid)
+        if found is None and location is not None:
+            if boundaries is None:
+                boundaries = [
+                    (str(c), b) for c, b in CouncilArea.objects.values_list("code", "boundary")
+                ]
+            values = location.values
+            found = _point_area(values.get("latitude"), values.get("longitude"), boundaries)
+        areas_of_location[lid] = found
     return {
-        sid: {a for a in map(area_of, lids) if a is not None} for sid, lids in locations_of.items()
+        sid: {a for lid in lids if (a := areas_of_location[lid]) is not None}
+        for sid, lids in locations_of.items()
     }

@@ -296,7 +296,7 @@ def interpret_rows(
     inferences: list[Inference] = []
     # Service areas
     names: AreaNames | None = None
-    homes: dict[uuid.UUID, set[str]] | None = None
+    unresolved: list[tuple[Any, dict[str, Any]]] = []
     for area in rows["service_area"].values():
         ours = ours_by_row.setdefault(("service_area", area.id), {})
         if ours.get("gss_code"):
@@ -305,21 +305,26 @@ def interpret_rows(
             names = area_names()
         found = interpret_area(area.values, names)
         if found is None:
-            if homes is None:
-                from linkwork.directory.hsds.area_fallback import home_council_areas
+            unresolved.append((area, ours))
+            continue
+        code, kind, why = found
+        ours["gss_code"], ours["kind"] = code, kind
+        inferences.append(Inference(f"service_area {area.id}", "area", f"{code} ({kind})", why))
+    homes: dict[uuid.UUID, set[str]] = {}
+    if unresolved:
+        from linkwork.directory.hsds.area_fallback import home_council_areas
 
-                homes = home_council_areas(rows)
-            home = sorted(homes.get(area.values.get("service_id"), set()))
-            if len(home) == 1:
-                found = (home[0], "council_area", "name not known: the service's own address")
-        if found is None:
+        homes = home_council_areas(rows, {a.values.get("service_id") for a, _ in unresolved})
+    for area, ours in unresolved:
+        home = sorted(homes.get(area.values.get("service_id"), set()))
+        if len(home) != 1:
             inferences.append(
                 Inference(
                     f"service_area {area.id}", "area", "unknown", "no known area name or code"
                 )
             )
             continue
-        code, kind, why = found
+        code, kind, why = home[0], "council_area", "name not known: the service's own address"
         ours["gss_code"], ours["kind"] = code, kind
         inferences.append(Inference(f"service_area {area.id}", "area", f"{code} ({kind})", why))
     # Delivery

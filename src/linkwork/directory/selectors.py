@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from linkwork.directory.models import (
     Accessibility,
@@ -29,16 +30,22 @@ REMOTE_MODES = ("phone", "online")
 
 @dataclass(frozen=True)
 class Place:
-    """Where someone is: a postcode's centre and the areas (GSS codes) that hold it."""
+    """Where someone is: a postcode's centre and the areas (GSS codes) that hold it.
+
+    `approximate` names the sector or district whose centre stands in for a postcode the
+    places data does not list ("DD1 4"); empty when the postcode itself is known."""
 
     postcode: str
     latitude: float
     longitude: float
     area_codes: tuple[str, ...]
+    approximate: str = ""
 
 
 def place_for_postcode(postcode: str) -> Place | None:
-    """The place of a normalised postcode, or None if we do not know it (or it has no point)."""
+    """The place of a normalised postcode; for one the places data does not list, the centre
+    of its sector or district (decision 0015); None when nothing near it is known."""
+    from linkwork.directory.approximate_place import approximate_point, areas_holding
     from linkwork.places.models import Postcode
 
     row = (
@@ -46,10 +53,26 @@ def place_for_postcode(postcode: str) -> Place | None:
         .values("latitude", "longitude", "council_area_id", "hscp_id", "health_board_id")
         .first()
     )
-    if not row or row["latitude"] is None or row["longitude"] is None:
+    if row and row["latitude"] is not None and row["longitude"] is not None:
+        ids = (row["council_area_id"], row["hscp_id"], row["health_board_id"])
+        return Place(postcode, row["latitude"], row["longitude"], tuple(c for c in ids if c))
+    near = approximate_point(postcode)
+    if near is None:
         return None
-    codes = tuple(c for c in (row["council_area_id"], row["hscp_id"], row["health_board_id"]) if c)
-    return Place(postcode, row["latitude"], row["longitude"], codes)
+    part, lat, lon = near
+    return Place(postcode, lat, lon, areas_holding(lat, lon), approximate=part)
+
+
+def place_notes(postcode: str, place: Place | None) -> list[str]:
+    """What a search tells the person about their postcode: unknown, or only placed near."""
+    if postcode and place is None:
+        return [_("We could not find that postcode, so results are not sorted by distance.")]
+    if place is not None and place.approximate:
+        return [
+            _("We do not know the postcode %(postcode)s exactly: showing what is near %(near)s.")
+            % {"postcode": place.postcode, "near": place.approximate}
+        ]
+    return []
 
 
 def services(*, include_inactive: bool = False) -> QuerySet[Service]:

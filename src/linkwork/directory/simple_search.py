@@ -7,8 +7,6 @@ remote services (phone, online) matched wherever someone lives.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from linkwork.directory import selectors
 from linkwork.directory.models import Service
 from linkwork.directory.search_types import SearchHit, SearchPage, SearchParams
@@ -61,12 +59,10 @@ def simple_search(params: SearchParams) -> SearchPage:
 
     qs = filtered(params)
     place = _place(params)
-    notes: list[str] = []
+    notes = selectors.place_notes(params.postcode, place)
     km = params.distance_km or DEFAULT_DISTANCE_KM
     if place is not None:
         qs = qs.filter(selectors.near_q(place, km))
-    elif params.postcode:
-        notes.append(_("We could not find that postcode, so results are not sorted by distance."))
     rows = list(
         qs.distinct().values(
             "id",

@@ -155,11 +155,9 @@ def search(params: SearchParams) -> SearchPage:
     """Rank active services for the params (the engine registered with the directory)."""
     maybe_sync_stale()
     state = vectors.index()
-    notes: list[str] = []
     place = resolve_place(params)
     q = params.q.strip()
-    if params.postcode and place is None:
-        notes.append(_("We could not find that postcode, so results are not sorted by distance."))
+    notes = selectors.place_notes(params.postcode, place)
     named_place = False
     if place is None and q and params.latitude is None and not params.postcode:
         named = find_place(q)

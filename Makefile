@@ -35,13 +35,13 @@ test: $(STAMP_TEST)
 	$(VENV)/bin/mypy src/linkwork
 	$(PY) scripts/check_test_tools.py
 	$(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile
-	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"
+	LINKWORK_TESTS_USING_DATABASE_ONLY=1 $(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"
 
 test-sqlite: $(STAMP_TEST)
 	$(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile
 
 test-postgres: $(STAMP_TEST)
-	$(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"
+	LINKWORK_TESTS_USING_DATABASE_ONLY=1 $(PY) scripts/with_postgres.py -- $(PY) -m pytest -p no:cacheprovider -n 2 --dist loadfile -m "not e2e"
 
 lint: $(STAMP_TEST)
 	$(VENV)/bin/ruff check .

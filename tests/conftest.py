@@ -37,6 +37,26 @@ def reference_data(request: pytest.FixtureRequest) -> None:
         load_default_taxonomy(Taxonomy, TaxonomyTerm)
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With LINKWORK_TESTS_USING_DATABASE_ONLY=1 (the PostgreSQL half of `make test`), run only
+    the tests that use the database: the others (pure functions, statistics, parsers, and the
+    relevance scorers, which build their own SQLite) already ran on SQLite and would run the
+    same code again."""
+    if os.environ.get("LINKWORK_TESTS_USING_DATABASE_ONLY") != "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        uses_db = item.get_closest_marker("django_db") is not None or fixtures & _DATABASE_FIXTURES
+        (keep if uses_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     return f"linkwork database: {os.environ.get('LINKWORK_TEST_DB', 'sqlite')}"
 

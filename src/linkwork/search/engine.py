@@ -41,7 +41,7 @@ from linkwork.search.dialect import english_reading
 from linkwork.search.embedding import get_embedder
 from linkwork.search.lexicon import Glossed, glosses, known_words
 from linkwork.search.places_in_text import find_place
-from linkwork.search.query import ParsedQuery, parse
+from linkwork.search.query import ParsedQuery, parse, words
 from linkwork.search.signals import maybe_sync_stale
 from linkwork.search.why import category_names, explain_hits
 
@@ -159,6 +159,32 @@ def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
     return text if not extra or not SEMANTIC_EXPAND else f"{text}. {', '.join(extra)}"
 
 
+#: The most letters a word of a query in another language may have and be left out of it
+#: ("na", "ma", "mi" are Polish and Gaelic words, not the abbreviations the index knows).
+FOREIGN_SHORT = 2
+
+
+def _parse_query(q: str, glossed: Glossed | None, scots: str | None) -> ParsedQuery:
+    """The query to search for: its words, and the English glosses of its need words in
+    another language (both, so services translated into the person's language match the
+    original). In a query in another language the needs and synonyms are read from the
+    English glosses only, and its shortest words are left out: a Polish "na" is not the
+    Narcotics Anonymous of the taxonomy."""
+    extra = [glossed.english] if glossed is not None and glossed.english else []
+    if scots and DIALECT_LEXICAL:
+        extra.append(scots)
+    if glossed is None or not glossed.foreign or not glossed.english:
+        return parse_for_search(" ".join([q, *extra]))
+    english = parse_for_search(glossed.english)
+    own = [w for w in words(q) if len(w) > FOREIGN_SHORT]
+    parsed = parse_for_search(" ".join([*own, *extra]))
+    parsed.text = " ".join([q, *extra])
+    parsed.categories = english.categories
+    parsed.expansions = english.expansions
+    parsed.labels = english.labels
+    return parsed
+
+
 def _has_filters(params: SearchParams) -> bool:
     return any(getattr(params, f) != getattr(_DEFAULTS, f) for f in _FILTER_FIELDS)
 
@@ -188,11 +214,7 @@ def search(params: SearchParams) -> SearchPage:
     candidates: dict[int, Candidate] = {}
     glossed = glosses(q) if q and MULTILINGUAL else None
     scots = english_reading(q) if q and DIALECT != "off" else None
-    extra = [glossed.english] if glossed is not None and glossed.english else []
-    if scots and DIALECT_LEXICAL:
-        extra.append(scots)
-    # both: translated services match the original words
-    parsed = parse_for_search(" ".join([q, *extra])) if q else ParsedQuery(text="")
+    parsed = _parse_query(q, glossed, scots) if q else ParsedQuery(text="")
 
     if q and params.mode != "lexical":
         readings = [semantic_text(parsed, glossed)]

@@ -61,7 +61,7 @@ NAMED_PLACE_TIE = 0.2
 #: Where in the radius a service reached by phone, online or by area counts as being, for the
 #: distance term: half-way for a postcode; for a place named in the words REMOTE_NAMED.
 REMOTE_AT = 0.5
-REMOTE_NAMED = 0.5
+REMOTE_NAMED = 1.0
 LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)
 BROWSE_LIMIT = 5000
 DENSE_FILTERS = 0.05  # share of services passing filters above which ranking comes first

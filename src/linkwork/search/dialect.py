@@ -157,14 +157,14 @@ def _word(word: str, lexicon: dict[str, str]) -> tuple[str, bool]:
             verb = FUNCTION_WORDS.get(base, base)
             if _english(verb) or verb in {"could", "would", "should", "do", "did", "does"}:
                 return f"{verb} not", True
-            for english in (f"{base}ld", f"{base}d"):  # "couldnae", "widnae" -> could, would
-                if _english(english):
-                    return f"{english} not", True
+            for modal in (f"{base}ld", f"{base}d"):  # "couldnae", "widnae" -> could, would
+                if _english(modal):
+                    return f"{modal} not", True
     if word.endswith("in") and _english(f"{word}g"):
         return f"{word}g", True
-    for scots, english in (("oo", "ou"), ("ae", "o"), ("ae", "a")):
-        if scots in word:
-            candidate = word.replace(scots, english)
+    for spelt, vowel in (("oo", "ou"), ("ae", "o"), ("ae", "a")):
+        if spelt in word:
+            candidate = word.replace(spelt, vowel)
             if _english(candidate):
                 return candidate, True
     return word, False

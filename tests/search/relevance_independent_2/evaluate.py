@@ -118,7 +118,12 @@ def keyword_rankings(queries: list[dict], directory: dict) -> dict[str, list[str
             + [a["name"] for a in s.get("service_areas", [])]
         )
         locs = [sal["location"] for sal in s.get("service_at_locations", [])]
-        point = (locs[0]["latitude"], locs[0]["longitude"]) if locs else None
+        # a location may have no coordinates (e.g. a postal address): no point, like no location
+        point = (
+            (locs[0]["latitude"], locs[0]["longitude"])
+            if locs and locs[0].get("latitude") is not None
+            else None
+        )
         docs.append((s["id"], s["name"], words(text), point))
     out: dict[str, list[str]] = {}
     for q in queries:

@@ -288,13 +288,14 @@ def build() -> tuple[dict, dict]:
                 la, lo = TOWNS[town][0], TOWNS[town][1]
                 assert town.lower() in q.text.lower(), q.id
             origin = {"town": town, "lat": la, "lon": lo}
-        judgements = []
+        graded: list[tuple[str, int]] = []
         for s in SERVICES:
             g = grade(q, s, points[s.key], origin)
             if g:
-                judgements.append({"service_id": uid("service", s.key), "grade": g})
-        judgements.sort(key=lambda j: -j["grade"])
-        if not any(j["grade"] == 3 for j in judgements):
+                graded.append((uid("service", s.key), g))
+        graded.sort(key=lambda pair: -pair[1])
+        judgements = [{"service_id": sid, "grade": g} for sid, g in graded]
+        if not any(g == 3 for _, g in graded):
             print(f"warning: {q.id} has no grade-3 service", file=sys.stderr)
         out.append(
             {

@@ -34,9 +34,12 @@ def _from_places(prefix: str) -> list[tuple[float, float]]:
     rows = Postcode.objects.filter(
         postcode__gte=prefix, postcode__lt=prefix + _HIGH, latitude__isnull=False
     ).exclude(longitude=None)
-    live = rows.filter(terminated="")
-    found = list(live.values_list("latitude", "longitude"))
-    return found or list(rows.values_list("latitude", "longitude"))
+    live = _points(rows.filter(terminated="").values_list("latitude", "longitude"))
+    return live or _points(rows.values_list("latitude", "longitude"))
+
+
+def _points(rows: Iterable[tuple[float | None, float | None]]) -> list[tuple[float, float]]:
+    return [(lat, lon) for lat, lon in rows if lat is not None and lon is not None]
 
 
 def _from_directory(prefixes: list[str]) -> dict[str, list[tuple[float, float]]]:
@@ -58,7 +61,7 @@ def _from_directory(prefixes: list[str]) -> dict[str, list[tuple[float, float]]]
         except InvalidPostcode:
             continue
         for prefix in prefixes:
-            if code.startswith(prefix):
+            if code.startswith(prefix) and lat is not None and lon is not None:
                 found[prefix].append((lat, lon))
     return found
 

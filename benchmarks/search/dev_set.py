@@ -33,6 +33,12 @@ def main() -> None:
     parser.add_argument(
         "--baseline", action="store_true", help="also plain MiniLM cosine (no place, no words)"
     )
+    parser.add_argument(
+        "--variants",
+        default="",
+        help="engine settings to compare, e.g. 'LEXICAL_SHARE=0.3;DIALECT=off' (one run each)",
+    )
+    parser.add_argument("--only", default="", help="slices to score, comma-separated prefixes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lw-dev-") as tmp:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/dev.sqlite3"
@@ -47,10 +53,41 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         with contextlib.redirect_stdout(sys.stderr):  # place names and areas, as deployed
             call_command("load-places", verbosity=0)
-        print(json.dumps(run(args.modes.split(","), args.per_query, args.baseline), indent=1))
+        modes = args.modes.split(",")
+        only = [p for p in args.only.split(",") if p]
+        if not args.variants:
+            print(json.dumps(run(modes, args.per_query, args.baseline, only), indent=1))
+            return
+        from linkwork.search import engine
+
+        loaded = False
+        for variant in args.variants.split(";"):
+            saved = {}
+            for setting in filter(None, variant.split(",")):
+                name, value = setting.split("=", 1)
+                saved[name] = getattr(engine, name)
+                setattr(engine, name, _cast(saved[name], value))
+            out = run(modes, args.per_query, False, only, load=not loaded)
+            loaded = True
+            print(json.dumps({"variant": variant or "default", **out}), flush=True)
+            for name, value in saved.items():
+                setattr(engine, name, value)
 
 
-def run(modes: list[str], per_query: bool = False, baseline: bool = False) -> dict[str, object]:
+def _cast(old: object, value: str) -> object:
+    """A setting's new value, of the type of its old one."""
+    if isinstance(old, bool):
+        return value.lower() in {"1", "true", "yes"}
+    return type(old)(value) if old is not None else value
+
+
+def run(
+    modes: list[str],
+    per_query: bool = False,
+    baseline: bool = False,
+    only: list[str] | None = None,
+    load: bool = True,
+) -> dict[str, object]:
     from tests.search.relevance.loader import (
         dev_queries,
         load_directory,
@@ -64,8 +101,9 @@ def run(modes: list[str], per_query: bool = False, baseline: bool = False) -> di
     from linkwork.search.indexing import rebuild_index
 
     rel = relevance_set()
-    load_directory(rel)
-    rebuild_index()
+    if load:
+        load_directory(rel)
+        rebuild_index()
     key_of = {service_uuid(s["id"]): s["id"] for s in rel.services}
     by_id = {q.id: q for q in rel.queries}
     slices: dict[str, list[Judged]] = {"en": list(rel.queries)}
@@ -77,6 +115,8 @@ def run(modes: list[str], per_query: bool = False, baseline: bool = False) -> di
     slices["en-subset"] = [by_id[q.id.split("-")[1]] for q in slices["pl"]]
     for name, judged in dev_queries(rel).items():
         slices[f"dev-{name}"] = judged
+    if only:
+        slices = {k: v for k, v in slices.items() if any(k.startswith(p) for p in only)}
     out: dict[str, object] = {"model": get_embedder().name}
     if baseline:
         modes = [*modes, "plain-minilm"]

@@ -37,10 +37,11 @@ from linkwork.directory.search_backend import SearchHit, SearchPage, SearchParam
 from linkwork.directory.simple_search import DEFAULT_DISTANCE_KM, filtered
 from linkwork.search import backends, vectors, vocabulary
 from linkwork.search.allowed import Allowed, allowed_rows
+from linkwork.search.dialect import english_reading
 from linkwork.search.embedding import get_embedder
 from linkwork.search.lexicon import Glossed, glosses, known_words
 from linkwork.search.places_in_text import find_place
-from linkwork.search.query import ParsedQuery, parse
+from linkwork.search.query import ParsedQuery, parse, words
 from linkwork.search.signals import maybe_sync_stale
 from linkwork.search.why import category_names, explain_hits
 
@@ -57,6 +58,10 @@ NEAR_TIE = 0.03
 #: for that place, so services there come before equally relevant ones reached by phone or
 #: from further away, though a clearly more relevant one still leads.
 NAMED_PLACE_TIE = 0.2
+#: Where in the radius a service reached by phone, online or by area counts as being, for the
+#: distance term: half-way for a postcode; for a place named in the words REMOTE_NAMED.
+REMOTE_AT = 0.5
+REMOTE_NAMED = 1.0
 LEXICAL_LIMIT = 100  # candidates from each list (the fixed candidate depth)
 BROWSE_LIMIT = 5000
 DENSE_FILTERS = 0.05  # share of services passing filters above which ranking comes first
@@ -66,6 +71,13 @@ MIN_SIMILARITY = 0.15
 SEMANTIC_EXPAND = True
 #: Read need words of other languages through the shipped lexicon (decision 0010).
 MULTILINGUAL = os.environ.get("LINKWORK_SEARCH_LEXICON", "1") != "0"
+#: Also embed an English reading of a query written in Scots (search/dialect.py); a service's
+#: similarity is its best over the readings ("max") or that of their mean vector ("mean").
+DIALECT = os.environ.get("LINKWORK_SEARCH_DIALECT", "max")
+#: Also embed the words as typed (corrected), without the needs they name.
+PLAIN_READING = False
+#: Add the English reading's words to the full-text query too.
+DIALECT_LEXICAL = False
 _DEFAULTS = SearchParams()
 _FILTER_FIELDS = (
     "categories",
@@ -147,6 +159,32 @@ def semantic_text(parsed: ParsedQuery, glossed: Glossed | None = None) -> str:
     return text if not extra or not SEMANTIC_EXPAND else f"{text}. {', '.join(extra)}"
 
 
+#: The most letters a word of a query in another language may have and be left out of it
+#: ("na", "ma", "mi" are Polish and Gaelic words, not the abbreviations the index knows).
+FOREIGN_SHORT = 2
+
+
+def _parse_query(q: str, glossed: Glossed | None, scots: str | None) -> ParsedQuery:
+    """The query to search for: its words, and the English glosses of its need words in
+    another language (both, so services translated into the person's language match the
+    original). In a query in another language the needs and synonyms are read from the
+    English glosses only, and its shortest words are left out: a Polish "na" is not the
+    Narcotics Anonymous of the taxonomy."""
+    extra = [glossed.english] if glossed is not None and glossed.english else []
+    if scots and DIALECT_LEXICAL:
+        extra.append(scots)
+    if glossed is None or not glossed.foreign or not glossed.english:
+        return parse_for_search(" ".join([q, *extra]))
+    english = parse_for_search(glossed.english)
+    own = [w for w in words(q) if len(w) > FOREIGN_SHORT]
+    parsed = parse_for_search(" ".join([*own, *extra]))
+    parsed.text = " ".join([q, *extra])
+    parsed.categories = english.categories
+    parsed.expansions = english.expansions
+    parsed.labels = english.labels
+    return parsed
+
+
 def _has_filters(params: SearchParams) -> bool:
     return any(getattr(params, f) != getattr(_DEFAULTS, f) for f in _FILTER_FIELDS)
 
@@ -173,15 +211,19 @@ def search(params: SearchParams) -> SearchPage:
             _respect_area_restrictions(state, allowed, place.area_codes)
     candidates: dict[int, Candidate] = {}
     glossed = glosses(q) if q and MULTILINGUAL else None
-    if glossed is not None and glossed.english:  # both: translated services match the original
-        parsed = parse_for_search(f"{q} {glossed.english}")
-    else:
-        parsed = parse_for_search(q) if q else ParsedQuery(text="")
+    scots = english_reading(q) if q and DIALECT != "off" else None
+    parsed = _parse_query(q, glossed, scots) if q else ParsedQuery(text="")
 
+    if q and params.mode != "lexical":
+        readings = [semantic_text(parsed, glossed)]
+        if scots:
+            readings.append(semantic_text(parse_for_search(scots)))
+        if PLAIN_READING:
+            readings.append(parse_for_search(q).corrected_text())
     if q and params.mode != "semantic":
         _lexical(state, parsed, allowed, candidates)
     if q and params.mode != "lexical":
-        _semantic(state, semantic_text(parsed, glossed), allowed, candidates)
+        _semantic(state, readings, allowed, candidates)
     if not q:
         rows = _browse_rows(state, params, allowed)
         for row in rows[:BROWSE_LIMIT]:
@@ -190,7 +232,10 @@ def search(params: SearchParams) -> SearchPage:
     if allowed is not None and allowed.near_rows is not None:
         _distances(candidates, allowed)
     if q:
-        _score(candidates, params.mode, km, NAMED_PLACE_TIE if named_place else NEAR_TIE)
+        if named_place:
+            _score(candidates, params.mode, km, NAMED_PLACE_TIE, REMOTE_NAMED)
+        else:
+            _score(candidates, params.mode, km, NEAR_TIE, REMOTE_AT)
     else:
         for rank, c in enumerate(candidates.values()):
             c.score = 1.0 / (1 + rank)  # browse: nearest first (or by name)
@@ -249,7 +294,11 @@ def _normalised(values: np.ndarray) -> np.ndarray:
 
 
 def _score(
-    candidates: dict[int, Candidate], mode: str, km: float, near_tie: float = NEAR_TIE
+    candidates: dict[int, Candidate],
+    mode: str,
+    km: float,
+    near_tie: float = NEAR_TIE,
+    remote_at: float = REMOTE_AT,
 ) -> None:
     """A convex mix of normalised lexical and semantic scores; distance breaks near-ties."""
     if not candidates:
@@ -271,7 +320,7 @@ def _score(
         if c.distance_m is not None:
             penalty = near_tie * min(c.distance_m / radius_m, 1.0)
         elif c.remote_or_area:
-            penalty = near_tie * 0.5
+            penalty = near_tie * remote_at
         else:
             penalty = 0.0
         c.score = score - penalty
@@ -346,9 +395,20 @@ def _allowed(state: vectors.State, doc_ids, mask: np.ndarray) -> tuple[np.ndarra
 
 
 def _semantic(
-    state: vectors.State, q: str, allowed: Allowed | None, candidates: dict[int, Candidate]
+    state: vectors.State,
+    readings: list[str],
+    allowed: Allowed | None,
+    candidates: dict[int, Candidate],
 ) -> None:
-    query_vector = get_embedder().encode_query(q)
+    """Services near in meaning to the query's readings (each service's best similarity)."""
+    embedder = get_embedder()
+    readings = list(dict.fromkeys(readings))
+    query_vector = np.stack([embedder.encode_query(r) for r in readings])
+    if len(readings) == 1:
+        query_vector = query_vector[0]
+    elif DIALECT == "mean":
+        mean = query_vector.mean(axis=0)
+        query_vector = mean / max(float(np.linalg.norm(mean)), 1e-12)
     mask = state.facets.active if allowed is None else allowed.mask
     pool = vectors.similar(
         state, query_vector, limit=SEMANTIC_KEEP, min_similarity=MIN_SIMILARITY, mask=mask

@@ -245,7 +245,8 @@ def similar(
     mask: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
     """Rows most similar in meaning to the query vector, best first, optionally only among
-    the rows of a mask (a search's allowed set)."""
+    the rows of a mask (a search's allowed set). With several query vectors (one per row of a
+    2-D array: readings of the same query), a row's similarity is its best over them."""
     if not len(state.ids) or not np.any(query_vector):
         return []
     query_vector = query_vector.astype(np.float32)
@@ -254,12 +255,12 @@ def similar(
         return []
     if rows is None or len(rows) > len(state.ids) // 8:
         # Most rows: one product over the whole matrix beats copying the selected rows.
-        sims = state.matrix @ query_vector
+        sims = _best(state.matrix @ query_vector.T)
         if rows is not None and mask is not None:
             sims[~mask] = -np.inf
         rows = None
     else:
-        sims = state.matrix[rows] @ query_vector
+        sims = _best(state.matrix[rows] @ query_vector.T)
     limit = min(limit, len(sims))
     top = np.argpartition(-sims, limit - 1)[:limit]
     top = top[np.argsort(-sims[top])]
@@ -271,4 +272,9 @@ def similar(
 def similarity_of(state: State, query_vector: np.ndarray, rows: list[int]) -> list[float]:
     if not rows:
         return []
-    return (state.matrix[np.array(rows)] @ query_vector.astype(np.float32)).tolist()
+    return _best(state.matrix[np.array(rows)] @ query_vector.astype(np.float32).T).tolist()
+
+
+def _best(sims: np.ndarray) -> np.ndarray:
+    """Each row's similarity: the best over the query's readings (columns), if several."""
+    return sims if sims.ndim == 1 else sims.max(axis=1)

@@ -218,7 +218,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def dev_queries(rel: RelevanceSet) -> dict[str, list[Judged]]:
-    """The search engineer's own development statements (queries_dev.jsonl), by slice.
+    """The search engineer's own development statements (queries_dev.jsonl), by slice, and
+    the second batch (queries_own.jsonl: Scots, colloquial, link-worker, place in words and
+    other languages, written before the ranking changes of issue 13's second round), as
+    "own-tune" / "own-held" and by kind ("own-held-sco"): the held half is never tuned on.
 
     Graded by category like queries.jsonl. A statement naming a town ("place") is graded for
     a person there: a service out of reach (in person only, more than REACH_KM away) gets 0,
@@ -228,24 +231,34 @@ def dev_queries(rel: RelevanceSet) -> dict[str, list[Judged]]:
 
     out: dict[str, list[Judged]] = {}
     for line in (HERE / "queries_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
-        by_category: dict[str, int] = raw["grades"]
-        town = TOWNS.get(raw.get("place", ""))
-        area = raw.get("area")
-        grades = {}
-        for s in rel.services:
-            grade = max((by_category.get(c, 0) for c in s["cats"]), default=0)
-            if grade and (town is not None or area):
-                where = TOWNS.get(s["town"])
-                if area:
-                    local = s["area"] == area
-                else:
-                    local = where is not None and _km(town, where) <= REACH_KM  # type: ignore[arg-type]
-                remote = s["area"] == "Scotland" or bool({"phone", "online"} & set(s["modes"]))
-                grade = grade if local else (grade - 1 if remote else 0)
-            if grade > 0:
-                grades[s["id"]] = grade
-        out.setdefault(raw["slice"], []).append(Judged(raw["id"], raw["text"], grades))
+        if line.strip():
+            raw = json.loads(line)
+            out.setdefault(raw["slice"], []).append(_judged(rel, raw))
+    for line in (HERE / "queries_own.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            judged = _judged(rel, raw)
+            for name in (f"own-{raw['split']}", f"own-{raw['split']}-{raw['kind']}"):
+                out.setdefault(name, []).append(judged)
     return out
+
+
+def _judged(rel: RelevanceSet, raw: dict) -> Judged:
+    """One development statement, graded over the relevance directory."""
+    by_category: dict[str, int] = raw["grades"]
+    town = TOWNS.get(raw.get("place", ""))
+    area = raw.get("area")
+    grades = {}
+    for s in rel.services:
+        grade = max((by_category.get(c, 0) for c in s["cats"]), default=0)
+        if grade and (town is not None or area):
+            where = TOWNS.get(s["town"])
+            if area:
+                local = s["area"] == area
+            else:
+                local = where is not None and _km(town, where) <= REACH_KM  # type: ignore[arg-type]
+            remote = s["area"] == "Scotland" or bool({"phone", "online"} & set(s["modes"]))
+            grade = grade if local else (grade - 1 if remote else 0)
+        if grade > 0:
+            grades[s["id"]] = grade
+    return Judged(raw["id"], raw["text"], grades)

@@ -2,6 +2,10 @@
 
     PYTHONPATH=src /work/main/.venv/bin/python tests/search/relevance_independent_2/evaluate.py \
         [--mode hybrid|lexical|semantic|all] [--baseline keyword|minilm|all] [--per-query]
+        [--set-dir DIR]
+
+`--set-dir` scores another set of the same format (a folder with directory.json and
+queries.json, e.g. tests/search/relevance_independent_3); the default is this folder.
 
 The scorer of the first independent set (tests/search/relevance_independent/evaluate.py),
 copied so that this set does not change when that one does, with three changes: a query with
@@ -114,7 +118,12 @@ def keyword_rankings(queries: list[dict], directory: dict) -> dict[str, list[str
             + [a["name"] for a in s.get("service_areas", [])]
         )
         locs = [sal["location"] for sal in s.get("service_at_locations", [])]
-        point = (locs[0]["latitude"], locs[0]["longitude"]) if locs else None
+        # a location may have no coordinates (e.g. a postal address): no point, like no location
+        point = (
+            (locs[0]["latitude"], locs[0]["longitude"])
+            if locs and locs[0].get("latitude") is not None
+            else None
+        )
         docs.append((s["id"], s["name"], words(text), point))
     out: dict[str, list[str]] = {}
     for q in queries:
@@ -149,7 +158,7 @@ def cli(env: dict[str, str], *args: str) -> None:
 
 
 def app_rankings(
-    queries: list[dict], modes: list[str]
+    queries: list[dict], modes: list[str], set_dir: Path = HERE
 ) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
     var = tempfile.mkdtemp(prefix="linkwork-relevance-independent-")
     env = dict(os.environ)
@@ -160,7 +169,7 @@ def app_rankings(
     for step in (
         ("migrate", "--no-input"),
         ("load-places",),
-        ("import-hsds", str(HERE / "directory.json")),
+        ("import-hsds", str(set_dir / "directory.json")),
         ("rebuild-search-index",),
     ):
         print("linkwork", *step, file=sys.stderr)
@@ -239,12 +248,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--rankings", action="store_true", help="print the app's top 10 (grade and name) per query"
     )
+    parser.add_argument(
+        "--set-dir",
+        type=Path,
+        default=HERE,
+        help="folder of the set to score (directory.json and queries.json); default: this one",
+    )
     args = parser.parse_args(argv)
-    report = run(args.mode, args.baseline, args.per_query or args.rankings, args.rankings)
+    report = run(
+        args.mode,
+        args.baseline,
+        args.per_query or args.rankings,
+        args.rankings,
+        set_dir=args.set_dir.resolve(),
+    )
     print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
-def minilm_report() -> dict:
+def minilm_report(set_dir: Path = HERE) -> dict:
     """The MiniLM + 40 km radius baseline of benchmarks/search/minilm_radius_baseline.py."""
     import importlib.util
 
@@ -252,7 +273,7 @@ def minilm_report() -> dict:
     spec = importlib.util.spec_from_file_location("minilm_radius_baseline", path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.baseline(HERE)
+    return module.baseline(set_dir)
 
 
 def run(
@@ -260,20 +281,21 @@ def run(
     baseline: str | None = None,
     per_query: bool = False,
     rankings: bool = False,
+    set_dir: Path = HERE,
 ) -> list[dict]:
     """The summaries (one per run) as dicts; what main() prints."""
-    queries: list[dict] = json.loads((HERE / "queries.json").read_text())["queries"]
-    directory: dict[str, Any] = json.loads((HERE / "directory.json").read_text())
+    queries: list[dict] = json.loads((set_dir / "queries.json").read_text())["queries"]
+    directory: dict[str, Any] = json.loads((set_dir / "directory.json").read_text())
     report: list[dict] = []
     if baseline in ("keyword", "all"):
         report.append(
             summarise("baseline:keyword(40km)", queries, keyword_rankings(queries, directory), [])
         )
     if baseline in ("minilm", "all"):
-        report.append(minilm_report())
+        report.append(minilm_report(set_dir))
     if not baseline:
         modes = ["hybrid", "lexical", "semantic"] if mode == "all" else [mode]
-        ranked = app_rankings_cached(queries, modes)
+        ranked = app_rankings_cached(queries, modes, set_dir)
         report = [summarise(f"app:{m}", queries, *ranked[m]) for m in modes]
         if rankings:
             names = {s["id"]: s["name"] for s in directory["contents"]}
@@ -303,10 +325,10 @@ _CACHE: dict[str, tuple[dict[str, list[str]], list[dict]]] = {}
 
 
 def app_rankings_cached(
-    queries: list[dict], modes: list[str]
+    queries: list[dict], modes: list[str], set_dir: Path = HERE
 ) -> dict[str, tuple[dict[str, list[str]], list[dict]]]:
     if not _CACHE:
-        _CACHE.update(app_rankings(queries, modes))
+        _CACHE.update(app_rankings(queries, modes, set_dir))
     return _CACHE
 
 

@@ -137,6 +137,22 @@ def delivery_q(modes: Iterable[str]) -> Q:
     return cond
 
 
+def reached_from_anywhere(
+    *, phone: bool, online: bool, latitude: float | None, longitude: float | None
+) -> bool:
+    """Whether a service is in reach wherever the person is (its service areas permitting):
+    by phone or online and with no place of its own. A service with a place people go to is
+    reached by distance (or its stated areas), even if it also answers the phone: a food bank
+    taking referrals by phone, or a carers centre with a phone line, serves its own town
+    (decision 0006)."""
+    return (phone or online) and (latitude is None or longitude is None)
+
+
+def remote_q() -> Q:
+    """`reached_from_anywhere` as a filter."""
+    return delivery_q(REMOTE_MODES) & (Q(latitude=None) | Q(longitude=None))
+
+
 def filter_delivery_modes(qs: QuerySet[Service], modes: Iterable[str]) -> QuerySet[Service]:
     modes = [m for m in modes if m in Service.DELIVERY_MODES]
     return qs.filter(delivery_q(modes)) if modes else qs
@@ -219,7 +235,7 @@ def near_q(place: Place, km: float) -> Q:
     box = bounding_box(place.latitude, place.longitude, km)
     return (
         Q(latitude__range=(box.min_lat, box.max_lat), longitude__range=(box.min_lon, box.max_lon))
-        | delivery_q(REMOTE_MODES)
+        | remote_q()
         | area_q(place.area_codes)
     )
 

@@ -78,9 +78,7 @@ def simple_search(params: SearchParams) -> SearchPage:
     if place is not None:
         remote_or_area = set(
             Service.objects.filter(id__in=[r["id"] for r in rows])
-            .filter(
-                selectors.delivery_q(selectors.REMOTE_MODES) | selectors.area_q(place.area_codes)
-            )
+            .filter(selectors.remote_q() | selectors.area_q(place.area_codes))
             .values_list("id", flat=True)
         )
     words = [w.lower() for w in params.q.split()]

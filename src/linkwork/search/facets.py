@@ -224,8 +224,10 @@ class Facets:
         return self._restricted
 
     def remote_rows(self, area_codes: Iterable[str]) -> np.ndarray:
-        """Rows delivered by phone or online, or serving the place's areas (or Scotland)."""
-        remote = self.delivery["phone"] | self.delivery["online"]
+        """Rows reached from anywhere (by phone or online, with no place of their own: the
+        rule of `directory.selectors.reached_from_anywhere`), or serving the place's areas
+        (or Scotland)."""
+        remote = (self.delivery["phone"] | self.delivery["online"]) & np.isnan(self.latitude)
         remote[self.area_rows(area_codes)] = True
         return remote
 

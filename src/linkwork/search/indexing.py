@@ -18,6 +18,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from linkwork.directory.models import ContentTranslation, Service, ServiceArea, TaxonomyTerm
+from linkwork.directory.selectors import reached_from_anywhere
 from linkwork.search.embedding import get_embedder
 from linkwork.search.models import SearchDocument
 from linkwork.search.place_keys import document_keys
@@ -97,7 +98,12 @@ def document_fields(service: Service) -> dict:
         "place_keys": document_keys(
             service.latitude,
             service.longitude,
-            remote=service.delivery_phone or service.delivery_online,
+            remote=reached_from_anywhere(
+                phone=service.delivery_phone,
+                online=service.delivery_online,
+                latitude=service.latitude,
+                longitude=service.longitude,
+            ),
             area_codes=[
                 ServiceArea.SCOTLAND_CODE if a.kind == ServiceArea.Kind.SCOTLAND else a.gss_code
                 for a in service.service_areas.all()

@@ -25,10 +25,11 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 from scipy.linalg import qr, svd
-from scipy.sparse import csr_matrix, spmatrix
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import KMeans
 from sklearn.manifold import spectral_embedding
@@ -57,7 +58,8 @@ def unit(matrix: np.ndarray) -> np.ndarray:
 #: of 0 would drop the edge).
 LEAST_WEIGHT = 1e-6
 
-Features = np.ndarray | spmatrix
+#: Rows the graph and the silhouette read: unit vectors, or sparse joined rows.
+Features: TypeAlias = np.ndarray | csr_matrix
 
 
 def neighbour_graph(x: Features, most_themes: int) -> csr_matrix:

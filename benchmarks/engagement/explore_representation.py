@@ -2,10 +2,15 @@
 Own sets only (tests/engagement/data/*_labelled.csv): never run this on the independent sets.
 
     PYTHONPATH=src python benchmarks/engagement/explore_representation.py [--only NAME ...]
+    PYTHONPATH=src python benchmarks/engagement/explore_representation.py --resample 5 --round 1
+    PYTHONPATH=src python benchmarks/engagement/explore_representation.py --resample 8 --round 2
 
-Each variant is scored by adjusted Rand index at the true number of themes ("given") and
-with the number chosen automatically ("auto", themes found in brackets), seed 0 (the
-spectral method does not depend on the seed). Variants:
+Without --resample: whole sets. With it: each variant on R random 80% samples of each set,
+mean ARI (given / automatic, mean themes found). Round 1 was the first list of variants,
+round 2 the follow-up on the best of them (docs/performance-engagement.md). Each variant
+is scored by adjusted Rand index at the true number of themes ("given") and with the number
+chosen automatically ("auto", themes found in brackets), seed 0 (the spectral method does
+not depend on the seed). Variants:
 
 - embedding: the whole answer in file order (shipped before), each distinct text alone
   (batch of one: no per-batch quantisation), or the distinct texts sorted in batches of 32;
@@ -261,7 +266,7 @@ def resampled(args: argparse.Namespace) -> None:
         ),
         "alone+concepts 0.1": lambda r, n, x, c, t: run(join(x, concept_vectors(r), 0.1), t),
     }
-    makers: dict[str, Callable[..., str]] = {
+    round2: dict[str, Callable[..., str]] = {
         "alone, shipped graph": round1["alone, shipped graph"],
         "alone, 10 nn cosine": round1["alone, 10 nn cosine"],
         "alone+concepts 0.05": lambda r, n, x, c, t: run(join(x, concept_vectors(r), 0.05), t),
@@ -296,6 +301,7 @@ def resampled(args: argparse.Namespace) -> None:
         ),
         "alone+static 0.3": lambda r, n, x, c, t, st: run(join(x, csr_matrix(st), 0.3), t),
     }
+    makers = round1 if args.round == 1 else round2
     for name, make in makers.items():
         if args.only and not any(o in name for o in args.only):
             continue
@@ -327,6 +333,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", nargs="*", default=None, help="variant names containing")
     parser.add_argument("--resample", type=int, default=0, help="R random 80%% samples")
+    parser.add_argument("--round", type=int, default=2, choices=[1, 2], help="variant list")
     args = parser.parse_args()
     if args.resample:
         resampled(args)

@@ -4,6 +4,8 @@ on the other answers, and the words and needs joined to them."""
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.metrics.pairwise import cosine_distances
 
 from linkwork.engagement.themes import _STOP_SET, extract_themes, normalise
 from linkwork.engagement.themes_features import (
@@ -71,8 +73,13 @@ def test_words_used_by_one_answer_only_count_for_nothing() -> None:
 
 
 def test_the_sentence_vector_decides_most_of_the_joined_cosine() -> None:
-    x = embed_each(word_embed, ["skint again", "skint again", "the bus"])
-    joined = answer_features(x, ["skint again", "skint again", "the bus"], _STOP_SET).toarray()
-    assert np.allclose(np.linalg.norm(joined, axis=1)[:2], 1.0)  # sentence, words, need
-    sentence_share = np.linalg.norm(joined[2, : x.shape[1]]) ** 2
-    assert 0.79 < sentence_share < 0.81
+    texts = ["skint again", "skint again the now", "the bus", "no bus again"]
+    x = embed_each(word_embed, texts)
+    joined = answer_features(x, texts, _STOP_SET)
+    whole = hstack([csr_matrix(joined.dense), joined.sparse]).toarray()
+    assert np.allclose(joined.cosine(np.arange(4)), 1 - cosine_distances(whole), atol=1e-5)
+    assert np.isclose(np.linalg.norm(whole[0]), 1.0)  # sentence, words and need: all of it
+    assert np.isclose(np.linalg.norm(joined.dense[2]) ** 2, 0.8)  # the sentence's share
+    everything = joined.cosine(np.array([0]), np.array([1]))[0, 0]
+    sentences_only = float(x[0] @ x[1])
+    assert everything > sentences_only  # the same word and the same need pull them closer

@@ -27,7 +27,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from linkwork.engagement.themes_clustering import unit
+from linkwork.engagement.themes_clustering import Joined, unit
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -89,14 +89,12 @@ def need_matrix(normalised: Sequence[str]) -> csr_matrix:
     return _row_unit(found)
 
 
-def answer_features(
-    x: np.ndarray, normalised: Sequence[str], stop_words: frozenset[str]
-) -> csr_matrix:
+def answer_features(x: np.ndarray, normalised: Sequence[str], stop_words: frozenset[str]) -> Joined:
     """The rows the neighbour graph and the silhouette read (see the module's docstring)."""
     sentence = 1.0 - WORD_WEIGHT - NEED_WEIGHT
-    parts = [
-        csr_matrix(x * math.sqrt(sentence)),
+    sparse = [
         word_matrix(normalised, stop_words) * math.sqrt(WORD_WEIGHT),
         need_matrix(normalised) * math.sqrt(NEED_WEIGHT),
     ]
-    return csr_matrix(hstack(parts))
+    dense = np.asarray(x * math.sqrt(sentence), dtype=np.float32)
+    return Joined(dense, csr_matrix(hstack(sparse), dtype=np.float32))

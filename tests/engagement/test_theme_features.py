@@ -8,9 +8,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.metrics.pairwise import cosine_distances
 
 from linkwork.engagement.themes import _STOP_SET, extract_themes, normalise
-from linkwork.engagement.themes_clustering import unit
 from linkwork.engagement.themes_features import (
-    THREADED_FROM,
     answer_features,
     embed_each,
     need_matrix,
@@ -85,10 +83,3 @@ def test_the_sentence_vector_decides_most_of_the_joined_cosine() -> None:
     everything = joined.cosine(np.array([0]), np.array([1]))[0, 0]
     sentences_only = float(x[0] @ x[1])
     assert everything > sentences_only  # the same word and the same need pull them closer
-
-
-def test_many_answers_are_embedded_in_threads_with_the_same_vectors_as_one_by_one() -> None:
-    texts = [f"answer number {n} about the bus {n % 7}" for n in range(THREADED_FROM + 50)]
-    threaded = embed_each(_batch_dependent, texts)
-    one_by_one = unit(np.vstack([_batch_dependent([t]) for t in texts]))
-    assert np.allclose(threaded, one_by_one)

@@ -23,9 +23,7 @@
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
@@ -40,12 +38,6 @@ WORD_WEIGHT = 0.1
 NEED_WEIGHT = 0.1
 #: A word must occur in this many answers to count (a word in one answer joins nothing).
 WORD_MIN_ANSWERS = 2
-#: Answers embedded side by side in this many threads (the model runs one thread per call and
-#: releases the GIL; a 2-core machine embeds 10,000 answers in half the time). Each answer is
-#: still embedded alone, so the vectors do not depend on it.
-EMBED_THREADS = 2
-#: Below this many distinct answers, one thread (starting threads is not worth it).
-THREADED_FROM = 200
 
 
 def embed_each(embed: Embed, texts: Sequence[str]) -> np.ndarray:
@@ -53,13 +45,7 @@ def embed_each(embed: Embed, texts: Sequence[str]) -> np.ndarray:
     distinct = sorted(set(texts))
     if not distinct:
         return np.zeros((0, 0), dtype=np.float32)
-    threads = min(EMBED_THREADS, len(os.sched_getaffinity(0)))
-    if threads > 1 and len(distinct) >= THREADED_FROM:
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            rows = list(pool.map(lambda t: embed([t]), distinct))
-    else:
-        rows = [embed([t]) for t in distinct]
-    vectors = np.vstack([np.asarray(r, dtype=np.float32)[:1] for r in rows])
+    vectors = np.vstack([np.asarray(embed([t]), dtype=np.float32)[:1] for t in distinct])
     where = {t: i for i, t in enumerate(distinct)}
     return unit(vectors[[where[t] for t in texts]])
 

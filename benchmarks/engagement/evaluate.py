@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OWN = [
     (ROOT / "tests/engagement/data/support_barriers_labelled.csv", "response"),
     (ROOT / "tests/engagement/data/community_groups_labelled.csv", "response"),
+    (ROOT / "tests/engagement/data/mental_health_support_labelled.csv", "response"),
 ]
 INDEPENDENT = (ROOT / "benchmarks/engagement/independent/answers.csv", "answer")
 

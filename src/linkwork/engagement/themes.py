@@ -3,12 +3,14 @@
 1. Each answer is read in standard English spelling where it uses Scots or text-speak words
    (``data/scots_words.json``: "couldnae" -> "could not", "naebody" -> "nobody").
 2. Sentences are embedded with the same local model as search
-   (``linkwork.search.embedding.get_embedder``; nothing is downloaded).
-3. Answers are joined to their nearest neighbours (cosine) and the graph is cut by spectral
-   clustering (``themes_clustering``). Unless the number of themes is given, every k from 4
-   to 12 (fewer for small inputs) is tried and the one with the best cosine silhouette is
-   kept; a random 80% of the answers is grouped again to measure how stable the themes are,
-   and both figures make the confidence statement.
+   (``linkwork.search.embedding.get_embedder``; nothing is downloaded), each distinct answer
+   alone, and joined with its content words and the needs search recognises in it
+   (``themes_features``).
+3. Answers are joined to their nearest neighbours (cosine, edges weighted by it) and the
+   graph is cut by spectral clustering (``themes_clustering``). Unless the number of themes
+   is given, every k from 4 to 12 (fewer for small inputs) is tried and the one with the best
+   cosine silhouette is kept; a random 80% of the answers is grouped again to measure how
+   stable the themes are, and both figures make the confidence statement.
 4. Each theme is labelled by class-based TF-IDF (as BERTopic does): the words frequent in this
    theme's answers and rare in the others'.
 5. Representative quotes are the answers nearest the theme's centre; an answer almost as near
@@ -37,6 +39,7 @@ from linkwork.engagement.themes_clustering import (
     stability,
     unit,
 )
+from linkwork.engagement.themes_features import answer_features, embed_each
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -222,7 +225,8 @@ def extract_themes(
         if strip_function_words is None:
             strip_function_words = _is_static(embedder)
     inputs = [content_words(n) for n in normalised] if strip_function_words else normalised
-    x = unit(np.asarray(embed(inputs), dtype=np.float32))
+    x = embed_each(embed, inputs)
+    features = answer_features(x, normalised, _STOP_SET) if len(x) >= SPECTRAL_MIN else None
     distinct = len({row.tobytes() for row in x})
     if n_themes is not None:
         k: int | None = max(1, min(n_themes, distinct))
@@ -238,8 +242,8 @@ def extract_themes(
         labels = np.zeros(len(x), dtype=np.int64)
         found = Clustering(labels, 1, 0.0, {})
     else:
-        found = cluster(x, k, candidates, seed)
-    steady = stability(x, found.labels, seed)
+        found = cluster(x, k, candidates, seed, features=features)
+    steady = stability(x, found.labels, seed, features=features)
     centres = unit(np.stack([x[found.labels == c].mean(0) for c in range(found.k)]))
     return _finish(texts, index, normalised, x, found.labels, centres, found.k,
                    found.silhouette, steady, empty, found.scores,

@@ -15,6 +15,7 @@ from linkwork.casework import reasons as casework_reasons
 from linkwork.casework.models import Case, Discharge, Encounter, Referral, ServiceLink
 from linkwork.casework.states import CaseStatus
 from linkwork.insight.aggregates import Percentile, reason_counts
+from linkwork.insight.selectors import Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 
 ATTENDED = Encounter.Attendance.ATTENDED
@@ -47,11 +48,12 @@ class Measure:
     unit: str = ""
 
 
-def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
+def referrals_by_month(cases: Rows) -> CountTable:
+    source = path(cases, "source")
     rows = (
-        cases.annotate(month=TruncMonth("referral__received_at"))
-        .values("month", "referral__source")
-        .annotate(n=Count("id"))
+        cases.annotate(month=TruncMonth(path(cases, "received_at")))
+        .values("month", source)
+        .annotate(n=Count("pk"))
         .order_by("month")
     )
     sources = [str(label) for _code, label in Referral.Source.choices]
@@ -59,7 +61,7 @@ def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
     months: dict[str, list[int]] = {}
     for row in rows:
         month = row["month"].strftime("%Y-%m")
-        months.setdefault(month, [0] * len(codes))[codes.index(row["referral__source"])] += row["n"]
+        months.setdefault(month, [0] * len(codes))[codes.index(row[source])] += row["n"]
     return CountTable(
         key="referrals_by_month",
         title=str(_("Referrals by month and source")),
@@ -70,17 +72,17 @@ def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
     )
 
 
-def _grouped(cases: QuerySet[Case], field: str) -> list[tuple[str, int]]:
-    rows = cases.values(field).annotate(n=Count("id")).order_by("-n", field)
+def _grouped(cases: Rows, field: str) -> list[tuple[str, int]]:
+    rows = cases.values(field).annotate(n=Count("pk")).order_by("-n", field)
     return [(str(r[field] or _("Not recorded")), r["n"]) for r in rows]
 
 
-def referrals_by_reason(cases: QuerySet[Case]) -> CountTable:
+def referrals_by_reason(cases: Rows) -> CountTable:
     labels = reason_labels()
     counts = sorted(
         (
             (code if code is not None else "(none recorded)", n)
-            for _group, code, n in reason_counts(cases, group=None, codes="referral__reasons")
+            for _group, code, n in reason_counts(cases, group=None, codes=path(cases, "reasons"))
         ),
         key=lambda item: (-item[1], item[0]),
     )
@@ -93,23 +95,30 @@ def referrals_by_reason(cases: QuerySet[Case]) -> CountTable:
     return CountTable(**{**table.__dict__, "note": str(_("A referral may give several reasons."))})
 
 
-def contacts_and_waiting(cases: QuerySet[Case]) -> tuple[CountTable, list[Measure]]:
-    """People by number of contacts attended, the mean among those seen, and the days from
-    referral to first attended contact (median, 90th percentile): one query, each case's
-    contacts counted and first contact found by the database, then summarised there."""
+def _per_case(cases: Rows) -> QuerySet[Case]:
+    """Each case with its attended ``contacts`` and ``wait`` to the first: kept in the facts,
+    or counted and found by the database from the encounters."""
+    if kept_rows(cases):
+        return cases  # type: ignore[return-value]  # the facts have both columns
     attended = Q(encounters__attendance=ATTENDED)
-    per_case = cases.annotate(
+    return cases.annotate(  # type: ignore[return-value]
         contacts=Count("encounters", filter=attended),
         wait=ExpressionWrapper(
             Min("encounters__occurred_at", filter=attended) - F("referral__received_at"),
             output_field=DurationField(),
         ),
     )
-    agg = per_case.aggregate(
-        none=Count("id", filter=Q(contacts=0)),
-        one=Count("id", filter=Q(contacts=1)),
-        two=Count("id", filter=Q(contacts=2)),
-        more=Count("id", filter=Q(contacts__gte=3)),
+
+
+def contacts_and_waiting(cases: Rows) -> tuple[CountTable, list[Measure]]:
+    """People by number of contacts attended, the mean among those seen, and the days from
+    referral to first attended contact (median, 90th percentile): one query, each case's
+    contacts counted and first contact found by the database, then summarised there."""
+    agg = _per_case(cases).aggregate(
+        none=Count("pk", filter=Q(contacts=0)),
+        one=Count("pk", filter=Q(contacts=1)),
+        two=Count("pk", filter=Q(contacts=2)),
+        more=Count("pk", filter=Q(contacts__gte=3)),
         total=Sum("contacts"),
         waited=Count("wait"),
         median=Percentile("wait", 0.5),
@@ -146,18 +155,21 @@ def _days(value: dt.timedelta | None) -> float | None:
     return None if value is None else value.total_seconds() / 86400
 
 
-def did_not_attend(cases: QuerySet[Case]) -> Measure:
-    agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
-        attended=Count("id", filter=Q(attendance=ATTENDED)),
-        dna=Count("id", filter=Q(attendance=DNA)),
-    )
-    n = agg["attended"] + agg["dna"]
-    rate = 100 * agg["dna"] / n if n else None
+def did_not_attend(cases: Rows) -> Measure:
+    if kept_rows(cases):
+        agg = cases.aggregate(attended=Sum("contacts"), dna=Sum("dnas"))
+    else:
+        agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
+            attended=Count("id", filter=Q(attendance=ATTENDED)),
+            dna=Count("id", filter=Q(attendance=DNA)),
+        )
+    n = (agg["attended"] or 0) + (agg["dna"] or 0)
+    rate = 100 * (agg["dna"] or 0) / n if n else None
     return Measure(str(_("Did-not-attend rate")), rate, n, "%")
 
 
-def links(cases: QuerySet[Case]) -> list[CountTable]:
-    qs = ServiceLink.objects.filter(case__in=cases.values("id"))
+def links(cases: Rows) -> list[CountTable]:
+    qs = ServiceLink.objects.filter(case__in=cases.values(path(cases, "case_id")))
     kinds = dict(ServiceLink.Kind.choices)
     by_kind = [
         (str(kinds.get(r["kind"], r["kind"])), r["n"])
@@ -201,14 +213,22 @@ def links(cases: QuerySet[Case]) -> list[CountTable]:
     ]
 
 
-def discharges(cases: QuerySet[Case]) -> CountTable:
+def discharges(cases: Rows) -> CountTable:
     reasons = dict(Discharge.Reason.choices)
-    rows = (
-        Discharge.objects.filter(case__in=cases.values("id"))
-        .values("reason")
-        .annotate(n=Count("id"))
-        .order_by("-n", "reason")
-    )
+    if kept_rows(cases):
+        rows = (
+            cases.exclude(discharge_reason="")
+            .values(reason=F("discharge_reason"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "reason")
+        )
+    else:
+        rows = (
+            Discharge.objects.filter(case__in=cases.values("id"))
+            .values("reason")
+            .annotate(n=Count("id"))
+            .order_by("-n", "reason")
+        )
     return _series(
         "discharge_reasons",
         str(_("Discharge reasons")),
@@ -217,11 +237,11 @@ def discharges(cases: QuerySet[Case]) -> CountTable:
     )
 
 
-def caseloads(cases: QuerySet[Case]) -> CountTable:
+def caseloads(cases: Rows) -> CountTable:
     rows = (
         cases.filter(status__in=[CaseStatus.ALLOCATED, CaseStatus.ACTIVE])
         .values("link_worker__first_name", "link_worker__last_name", "link_worker__username")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("pk"))
         .order_by("-n", "link_worker__username")
     )
     counts = []
@@ -239,7 +259,7 @@ class Activity:
     measures: list[Measure]
 
 
-def activity(cases: QuerySet[Case]) -> Activity:
+def activity(cases: Rows) -> Activity:
     contacts, (median_wait, p90_wait, mean_contacts) = contacts_and_waiting(cases)
     tables = [
         referrals_by_month(cases),
@@ -249,7 +269,7 @@ def activity(cases: QuerySet[Case]) -> Activity:
             str(_("Source")),
             [
                 (str(dict(Referral.Source.choices).get(k, k)), n)
-                for k, n in _grouped(cases, "referral__source")
+                for k, n in _grouped(cases, path(cases, "source"))
             ],
         ),
         _series(
@@ -274,14 +294,11 @@ def activity(cases: QuerySet[Case]) -> Activity:
     return Activity(tables=tables, measures=measures)
 
 
-def _hscp_counts(cases: QuerySet[Case]) -> list[tuple[str, int]]:
+def _hscp_counts(cases: Rows) -> list[tuple[str, int]]:
     from linkwork.places.models import DataZone
 
-    by_zone = dict(
-        cases.values("person__data_zone")
-        .annotate(n=Count("id"))
-        .values_list("person__data_zone", "n")
-    )
+    zone = path(cases, "data_zone")
+    by_zone = dict(cases.values(zone).annotate(n=Count("pk")).values_list(zone, "n"))
     names = dict(
         DataZone.objects.filter(code__in=[z for z in by_zone if z]).values_list(
             "code", "hscp__name"

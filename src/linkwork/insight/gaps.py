@@ -15,13 +15,13 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from linkwork.casework.models import Case
 from linkwork.directory.models import Address, Service, ServiceArea, ServiceAtLocation
 from linkwork.directory.taxonomy import default_taxonomy_data
 from linkwork.insight.aggregates import reason_counts
+from linkwork.insight.selectors import Rows, path
 from linkwork.places.models import HSCP, CouncilArea, DataZone, IntermediateZone, Postcode
 from linkwork.places.postcodes import normalise_postcode
 
@@ -102,17 +102,15 @@ def _service_categories() -> dict[object, set[str]]:
     return out
 
 
-def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
+def gaps(cases: Rows, level: str) -> list[AreaGaps]:
     model, zone_field, postcode_field = LEVELS[level]
     # Each case's area, by the data zone of its person's postcode: referrals counted per zone
     # by the database, zones looked up once; demand counted per area and need by the database
     # (the zone joined to its area).
-    located_cases = cases.exclude(person__data_zone="")
+    zone = path(cases, "data_zone")
+    located_cases = cases.exclude(**{zone: ""})
     by_zone = dict(
-        located_cases.order_by()
-        .values("person__data_zone")
-        .annotate(n=Count("id"))
-        .values_list("person__data_zone", "n")
+        located_cases.order_by().values(zone).annotate(n=Count("pk")).values_list(zone, "n")
     )
     zone_area = dict(
         DataZone.objects.filter(code__in=list(by_zone)).values_list("code", zone_field)
@@ -127,8 +125,8 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
     demand: dict[str, Counter[str]] = defaultdict(Counter)
     for area, category, n in reason_counts(
         located_cases,
-        group="person__data_zone",
-        codes="referral__reasons",
+        group=zone,
+        codes=path(cases, "reasons"),
         categories=REASON_CATEGORIES,
         group_through=(DataZone, "code", zone_field),
     ):

@@ -28,10 +28,9 @@ from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan, LessTh
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.choices import Ethnicity, Sex, YesNoPrefer
-from linkwork.casework.models import Case as CaseModel
 from linkwork.casework.models import Person
 from linkwork.insight import statistics as st
-from linkwork.insight.selectors import SIMD_VERSION
+from linkwork.insight.selectors import SIMD_VERSION, Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 from linkwork.places.models import DataZone
 
@@ -76,13 +75,25 @@ class Reach:
     hscps: list[str]
 
 
-def _people(cases: QuerySet[CaseModel]) -> QuerySet[Person]:
+def _people(cases: Rows) -> Rows | QuerySet[Person]:
+    """Who to count people in: the kept facts themselves (a person's attributes are on each of
+    their cases' rows, counted once by ``DISTINCT``), or the people of the cases."""
+    if kept_rows(cases):
+        return cases
     return Person.objects.filter(pk__in=cases.values("person_id"))
 
 
-def _simd(people: QuerySet[Person], zones: QuerySet[DataZone], level: str) -> SimdReach:
+def _people_by(people: Rows | QuerySet[Person], field: str) -> dict[object, int]:
+    """People by the value of one of their attributes, each counted once."""
+    person = "person_id" if people.model is not Person else "id"
+    distinct = people.model is not Person
+    rows = people.values(field).annotate(n=Count(person, distinct=distinct)).order_by()
+    return dict(rows.values_list(field, "n"))
+
+
+def _simd(people: Rows | QuerySet[Person], zones: QuerySet[DataZone], level: str) -> SimdReach:
     field = f"simd_{level}"
-    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    counts = _people_by(people, field)
     population = dict(zones.values(field).annotate(p=Sum("population")).values_list(field, "p"))
     top = 5 if level == "quintile" else 10
     ref_people, ref_pop = counts.get(top, 0), population.get(top) or 0
@@ -123,9 +134,16 @@ def age_at(born: str, day: Expression) -> Expression:
     )
 
 
-def _age_band_counts(cases: QuerySet[CaseModel]) -> Counter[str]:
+def _age_band_counts(cases: Rows) -> Counter[str]:
     """Referrals by age band at referral (the date in UTC, as stored), counted by the
     database."""
+    counts: Counter[str] = Counter()
+    if kept_rows(cases):  # the age is kept: count by age, band here
+        for age, n in (
+            cases.order_by().values("age").annotate(n=Count("pk")).values_list("age", "n")
+        ):
+            counts[_age_band(age) if age is not None else str(_("Not recorded"))] += n
+        return counts
     received = TruncDate("referral__received_at", tzinfo=dt.UTC)
     age = age_at("person__date_of_birth", received)
     band = Case(
@@ -141,7 +159,6 @@ def _age_band_counts(cases: QuerySet[CaseModel]) -> Counter[str]:
         output_field=CharField(),
     )
     rows = cases.annotate(band=band).order_by().values("band").annotate(n=Count("id"))
-    counts: Counter[str] = Counter()
     for row in rows:
         counts[row["band"] or str(_("Not recorded"))] += row["n"]
     return counts
@@ -155,9 +172,14 @@ def _age_band(age: int) -> str:
 
 
 def _category_table(
-    key: str, title: str, row_label: str, people: QuerySet[Person], field: str, choices: dict
+    key: str,
+    title: str,
+    row_label: str,
+    people: Rows | QuerySet[Person],
+    field: str,
+    choices: dict[str, object],
 ) -> CountTable:
-    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    counts = _people_by(people, field)
     rows = [(str(label), counts.get(code, 0)) for code, label in choices.items()]
     rows.append((str(_("Not recorded")), counts.get("", 0)))
     return CountTable(
@@ -170,13 +192,14 @@ def _category_table(
     )
 
 
-def reach(cases: QuerySet[CaseModel]) -> Reach:
+def reach(cases: Rows) -> Reach:
     people = _people(cases)
+    zone = path(cases, "data_zone")
     hscps = sorted(
         set(
-            DataZone.objects.filter(
-                code__in=people.exclude(data_zone="").values("data_zone")
-            ).values_list("hscp_id", flat=True)
+            DataZone.objects.filter(code__in=cases.exclude(**{zone: ""}).values(zone)).values_list(
+                "hscp_id", flat=True
+            )
         )
         - {None}
     )

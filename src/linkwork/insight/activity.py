@@ -6,8 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, QuerySet, Sum
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +26,7 @@ from linkwork.casework import reasons as casework_reasons
 from linkwork.casework.models import Case, Discharge, Encounter, Referral, ServiceLink
 from linkwork.casework.states import CaseStatus
 from linkwork.insight.aggregates import Percentile, reason_counts
+from linkwork.insight.models import CaseCode
 from linkwork.insight.selectors import Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 
@@ -77,13 +89,22 @@ def _grouped(cases: Rows, field: str) -> list[tuple[str, int]]:
     return [(str(r[field] or _("Not recorded")), r["n"]) for r in rows]
 
 
+def _reason_counts(cases: Rows) -> list[tuple[str | None, int]]:
+    if kept_rows(cases):
+        rows = (
+            CaseCode.objects.filter(case__in=cases, kind=CaseCode.REASON)
+            .order_by()
+            .values("code")
+            .annotate(n=Count("pk"))
+        )
+        return [(r["code"], r["n"]) for r in rows]
+    return [(c, n) for _g, c, n in reason_counts(cases, group=None, codes=path(cases, "reasons"))]
+
+
 def referrals_by_reason(cases: Rows) -> CountTable:
     labels = reason_labels()
     counts = sorted(
-        (
-            (code if code is not None else "(none recorded)", n)
-            for _group, code, n in reason_counts(cases, group=None, codes=path(cases, "reasons"))
-        ),
+        ((code if code is not None else "(none recorded)", n) for code, n in _reason_counts(cases)),
         key=lambda item: (-item[1], item[0]),
     )
     table = _series(
@@ -110,20 +131,40 @@ def _per_case(cases: Rows) -> QuerySet[Case]:
     )
 
 
-def contacts_and_waiting(cases: Rows) -> tuple[CountTable, list[Measure]]:
+def _contact_totals() -> dict[str, Aggregate]:
+    return {
+        "none": Count("pk", filter=Q(contacts=0)),
+        "one": Count("pk", filter=Q(contacts=1)),
+        "two": Count("pk", filter=Q(contacts=2)),
+        "more": Count("pk", filter=Q(contacts__gte=3)),
+        "total": Sum("contacts"),
+        "waited": Count("wait"),
+        "median": Percentile("wait", 0.5),
+        "p90": Percentile("wait", 0.9),
+    }
+
+
+#: The link columns of the kept facts: by kind, and at each closed-loop stage.
+LINK_KINDS = {kind: f"links_{kind}" for kind in ServiceLink.Kind.values}
+LINK_STAGES = ("sent", "accepted", "attended", "attending")
+
+
+def kept_totals(facts: Rows) -> dict[str, Any]:
+    """Every whole-period sum of the Activity page from the kept facts, in one query."""
+    links = {column: Sum(column) for column in LINK_KINDS.values()}
+    stages = {f"links_{stage}": Sum(f"links_{stage}") for stage in LINK_STAGES}
+    return facts.aggregate(
+        **_contact_totals(), attended=Sum("contacts"), dna=Sum("dnas"), **links, **stages
+    )
+
+
+def contacts_and_waiting(
+    cases: Rows, totals: dict[str, Any] | None = None
+) -> tuple[CountTable, list[Measure]]:
     """People by number of contacts attended, the mean among those seen, and the days from
     referral to first attended contact (median, 90th percentile): one query, each case's
     contacts counted and first contact found by the database, then summarised there."""
-    agg = _per_case(cases).aggregate(
-        none=Count("pk", filter=Q(contacts=0)),
-        one=Count("pk", filter=Q(contacts=1)),
-        two=Count("pk", filter=Q(contacts=2)),
-        more=Count("pk", filter=Q(contacts__gte=3)),
-        total=Sum("contacts"),
-        waited=Count("wait"),
-        median=Percentile("wait", 0.5),
-        p90=Percentile("wait", 0.9),
-    )
+    agg = totals if totals is not None else _per_case(cases).aggregate(**_contact_totals())
     table = _series(
         "contacts_per_person",
         str(_("People by number of contacts attended")),
@@ -155,9 +196,9 @@ def _days(value: dt.timedelta | None) -> float | None:
     return None if value is None else value.total_seconds() / 86400
 
 
-def did_not_attend(cases: Rows) -> Measure:
+def did_not_attend(cases: Rows, totals: dict[str, Any] | None = None) -> Measure:
     if kept_rows(cases):
-        agg = cases.aggregate(attended=Sum("contacts"), dna=Sum("dnas"))
+        agg = totals if totals is not None else kept_totals(cases)
     else:
         agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
             attended=Count("id", filter=Q(attendance=ATTENDED)),
@@ -168,25 +209,33 @@ def did_not_attend(cases: Rows) -> Measure:
     return Measure(str(_("Did-not-attend rate")), rate, n, "%")
 
 
-def links(cases: Rows) -> list[CountTable]:
+def links(cases: Rows, totals: dict[str, Any] | None = None) -> list[CountTable]:
     qs = ServiceLink.objects.filter(case__in=cases.values(path(cases, "case_id")))
     kinds = dict(ServiceLink.Kind.choices)
-    by_kind = [
-        (str(kinds.get(r["kind"], r["kind"])), r["n"])
-        for r in qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-    ]
+    if kept_rows(cases):
+        agg = totals if totals is not None else kept_totals(cases)
+        kind_counts = sorted(
+            ((-(agg[column] or 0), kind) for kind, column in LINK_KINDS.items() if agg[column]),
+        )
+        by_kind = [(str(kinds.get(kind, kind)), -n) for n, kind in kind_counts]
+        loop = {stage: agg[f"links_{stage}"] or 0 for stage in LINK_STAGES}
+    else:
+        by_kind = [
+            (str(kinds.get(r["kind"], r["kind"])), r["n"])
+            for r in qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+        ]
+        loop = qs.aggregate(
+            sent=Count("id", filter=Q(sent_at__isnull=False)),
+            accepted=Count("id", filter=Q(status__in=["accepted", "attending", "stopped"])),
+            attended=Count("id", filter=Q(first_attended_on__isnull=False)),
+            attending=Count("id", filter=Q(status="attending")),
+        )
     by_org = [
         (str(r["service__organization__name"] or _("Not recorded")), r["n"])
         for r in qs.values("service__organization__name")
         .annotate(n=Count("id"))
         .order_by("-n", "service__organization__name")[:20]
     ]
-    loop = qs.aggregate(
-        sent=Count("id", filter=Q(sent_at__isnull=False)),
-        accepted=Count("id", filter=Q(status__in=["accepted", "attending", "stopped"])),
-        attended=Count("id", filter=Q(first_attended_on__isnull=False)),
-        attending=Count("id", filter=Q(status="attending")),
-    )
     closed_loop = [
         (str(_("Sent")), loop["sent"]),
         (str(_("Accepted")), loop["accepted"]),
@@ -260,7 +309,8 @@ class Activity:
 
 
 def activity(cases: Rows) -> Activity:
-    contacts, (median_wait, p90_wait, mean_contacts) = contacts_and_waiting(cases)
+    totals = kept_totals(cases) if kept_rows(cases) else None
+    contacts, (median_wait, p90_wait, mean_contacts) = contacts_and_waiting(cases, totals)
     tables = [
         referrals_by_month(cases),
         _series(
@@ -286,11 +336,11 @@ def activity(cases: Rows) -> Activity:
         ),
         referrals_by_reason(cases),
         contacts,
-        *links(cases),
+        *links(cases, totals),
         discharges(cases),
         caseloads(cases),
     ]
-    measures = [median_wait, p90_wait, mean_contacts, did_not_attend(cases)]
+    measures = [median_wait, p90_wait, mean_contacts, did_not_attend(cases, totals)]
     return Activity(tables=tables, measures=measures)
 
 

@@ -44,7 +44,7 @@ from django.utils import timezone
 
 from linkwork.casework.models import Case, Discharge, Encounter, Person, Referral, ServiceLink
 from linkwork.core.models import Organisation
-from linkwork.insight.models import CaseFact, FactChange, KeptState, OutcomeFact
+from linkwork.insight.models import CaseCode, CaseFact, FactChange, KeptState, OutcomeFact
 from linkwork.outcomes.models import Administration, TimePoint
 from linkwork.places.models import DataZone
 
@@ -69,6 +69,8 @@ CASE_COLUMNS = (
     "status",
     "data_zone",
     "hscp",
+    "council_area",
+    "intermediate_zone",
     "simd_quintile",
     "simd_decile",
     "sex",
@@ -80,6 +82,13 @@ CASE_COLUMNS = (
     "wait",
     "discharge_reason",
     "engaged",
+    "links_signposted",
+    "links_supported",
+    "links_accompanied",
+    "links_sent",
+    "links_accepted",
+    "links_attended",
+    "links_attending",
 )
 
 
@@ -93,7 +102,21 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
 
     attended = Q(encounters__attendance=ATTENDED)
     received = TruncDate("referral__received_at", tzinfo=dt.UTC)
-    hscp = DataZone.objects.filter(code=OuterRef("person__data_zone")).values("hscp_id")[:1]
+
+    def area(column: str) -> Coalesce:
+        zone = DataZone.objects.filter(code=OuterRef("person__data_zone")).values(column)[:1]
+        return Coalesce(Subquery(zone), Value(""), output_field=CharField())
+
+    def links(**match: Any) -> Subquery:
+        counted = (
+            ServiceLink.objects.filter(case=OuterRef("pk"), **match)
+            .order_by()
+            .values("case")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(counted), Value(0))
+
     values: dict[str, Any] = {
         "k_case_id": F("id"),
         "k_programme_id": F("practice__programme_id"),
@@ -105,7 +128,9 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
         "k_reasons": F("referral__reasons"),
         "k_status": F("status"),
         "k_data_zone": F("person__data_zone"),
-        "k_hscp": Coalesce(Subquery(hscp), Value(""), output_field=CharField()),
+        "k_hscp": area("hscp_id"),
+        "k_council_area": area("council_area_id"),
+        "k_intermediate_zone": area("intermediate_zone_id"),
         "k_simd_quintile": F("person__simd_quintile"),
         "k_simd_decile": F("person__simd_decile"),
         "k_sex": F("person__sex"),
@@ -120,6 +145,13 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
         ),
         "k_discharge_reason": Coalesce(F("discharge__reason"), Value(""), output_field=CharField()),
         "k_engaged": _engaged_cases("pk"),
+        "k_links_signposted": links(kind=ServiceLink.Kind.SIGNPOSTED),
+        "k_links_supported": links(kind=ServiceLink.Kind.SUPPORTED),
+        "k_links_accompanied": links(kind=ServiceLink.Kind.ACCOMPANIED),
+        "k_links_sent": links(sent_at__isnull=False),
+        "k_links_accepted": links(status__in=["accepted", "attending", "stopped"]),
+        "k_links_attended": links(first_attended_on__isnull=False),
+        "k_links_attending": links(status="attending"),
     }
     return cases.order_by().annotate(**values).values(*values)
 
@@ -189,6 +221,37 @@ def _outcome_rows(cases: QuerySet[Case]) -> int:
     return made
 
 
+def _codes(facts: QuerySet[CaseFact]) -> int:
+    """Insert the reasons and needs of ``facts`` (CaseCode): the reasons' JSON list expanded
+    once here, as `aggregates.reason_counts` expands it per request."""
+    from linkwork.insight.aggregates import json_elements
+    from linkwork.insight.gaps import REASON_CATEGORIES
+
+    quote = connection.ops.quote_name
+    table = quote(CaseCode._meta.db_table)
+    sql, params = facts.order_by().values("case_id", "reasons").query.sql_with_params()
+    made = 0
+    pairs = [(c, category) for c, cats in REASON_CATEGORIES.items() for category in cats]
+    with connection.cursor() as cursor:
+        elements, code = json_elements(connection, "t.reasons", outer=True)
+        cursor.execute(
+            f"INSERT INTO {table} (case_id, kind, code) SELECT t.case_id, %s, {code} "  # noqa: S608
+            f"FROM ({sql}) AS t {elements}",
+            [CaseCode.REASON, *params],
+        )
+        made += int(cursor.rowcount or 0)
+        elements, code = json_elements(connection, "t.reasons", outer=False)
+        cursor.execute(
+            f"INSERT INTO {table} (case_id, kind, code) SELECT DISTINCT t.case_id, %s, "  # noqa: S608
+            f"m.category FROM ({sql}) AS t {elements} JOIN (SELECT column1 AS code, column2 AS "
+            f"category FROM (VALUES {', '.join(['(%s, %s)'] * len(pairs))}) AS v) AS m "
+            f"ON m.code = {code}",
+            [CaseCode.NEED, *params, *[v for pair in pairs for v in pair]],
+        )
+        made += int(cursor.rowcount or 0)
+    return made
+
+
 def _state() -> KeptState:
     """The state row (made by the migration), locked until the refresh commits."""
     state = KeptState.objects.select_for_update().filter(pk=1).first()
@@ -225,6 +288,7 @@ def refresh(*, full: bool = False) -> Refreshed:
         if full:
             CaseFact.objects.all().delete()
             OutcomeFact.objects.all().delete()
+            CaseCode.objects.all().delete()
             cases: QuerySet[Case] = Case.objects.all()
             touched: QuerySet[Any] | None = None
         elif last is None:
@@ -238,8 +302,12 @@ def refresh(*, full: bool = False) -> Refreshed:
             gone = waiting.filter(case_id__isnull=False).values("case_id")
             CaseFact.objects.filter(Q(case_id__in=touched) | Q(case_id__in=gone)).delete()
             OutcomeFact.objects.filter(Q(case_id__in=touched) | Q(case_id__in=gone)).delete()
+            CaseCode.objects.filter(Q(case_id__in=touched) | Q(case_id__in=gone)).delete()
             cases = Case.objects.filter(pk__in=touched)
         made = _insert(CaseFact, CASE_COLUMNS, case_rows(cases), "{c}")
+        _codes(
+            CaseFact.objects.all() if touched is None else CaseFact.objects.filter(pk__in=touched)
+        )
         outcomes = _outcome_rows(cases)
         waiting.delete()
         seconds = time.perf_counter() - started

@@ -112,7 +112,10 @@ class CaseFact(models.Model):
     reasons = models.JSONField(default=list)
     status = models.CharField(max_length=20)
     data_zone = models.CharField(max_length=9, blank=True)
+    #: Areas of the data zone: HSCP, council area, intermediate zone ("" when not known).
     hscp = models.CharField(max_length=9, blank=True)
+    council_area = models.CharField(max_length=9, blank=True)
+    intermediate_zone = models.CharField(max_length=9, blank=True)
     simd_quintile = models.PositiveSmallIntegerField(null=True)
     simd_decile = models.PositiveSmallIntegerField(null=True)
     sex = models.CharField(max_length=20, blank=True)
@@ -128,6 +131,14 @@ class CaseFact(models.Model):
     discharge_reason = models.CharField(max_length=20, blank=True)
     #: Attended (or is attending) a community service the case was linked to.
     engaged = models.BooleanField(default=False)
+    #: The case's links to community services: by kind, and at each closed-loop stage.
+    links_signposted = models.IntegerField(default=0)
+    links_supported = models.IntegerField(default=0)
+    links_accompanied = models.IntegerField(default=0)
+    links_sent = models.IntegerField(default=0)
+    links_accepted = models.IntegerField(default=0)
+    links_attended = models.IntegerField(default=0)
+    links_attending = models.IntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["programme", "received_at"])]
@@ -154,6 +165,26 @@ class OutcomeFact(models.Model):
 
     def __str__(self) -> str:
         return f"outcome fact {self.case_id} {self.instrument}"
+
+
+class CaseCode(models.Model):
+    """The codes of a case's kept facts that a case has several of: each reason its referral
+    lists (kind "r", as listed; one row with no code when it lists none) and each need its
+    reasons meet (kind "n", the directory categories of `gaps.REASON_CATEGORIES`, once each)."""
+
+    REASON, NEED = "r", "n"
+
+    case = models.ForeignKey(
+        CaseFact, on_delete=models.DO_NOTHING, db_constraint=False, related_name="codes"
+    )
+    kind = models.CharField(max_length=1)
+    code = models.CharField(max_length=100, null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.code}"
 
 
 class FactChange(models.Model):

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import (
     Case,
     CharField,
@@ -75,23 +76,60 @@ class Reach:
     hscps: list[str]
 
 
-def _people(cases: Rows) -> Rows | QuerySet[Person]:
-    """Who to count people in: the kept facts themselves (a person's attributes are on each of
-    their cases' rows, counted once by ``DISTINCT``), or the people of the cases."""
+#: What Reach counts people by; with the kept facts all counted in one query.
+PERSON_FIELDS = ("simd_quintile", "simd_decile", "sex", "ethnicity", "disability")
+NUMERIC_FIELDS = {"simd_quintile", "simd_decile", "age"}
+#: People by each of PERSON_FIELDS, referrals by "age", and the HSCPs people live in.
+KeptCounts = dict[str, dict[object, int]]
+
+
+def kept_counts(facts: Rows) -> KeptCounts:
+    """From the kept facts in one query: people (each once, however many cases they have in
+    the period) by each of PERSON_FIELDS, referrals by age at referral, and cases by HSCP. A
+    person's attributes are the same on each of their cases' rows (they are rebuilt together)."""
+    db = connections[facts.db]
+    sql, params = (
+        facts.order_by().values("person_id", "age", "hscp", *PERSON_FIELDS).query.sql_with_params()
+    )
+    people = ", ".join(f"MIN(f.{name}) AS {name}" for name in PERSON_FIELDS)
+    parts = [
+        f"SELECT '{name}', CAST({name} AS TEXT), COUNT(*) FROM p GROUP BY {name}"  # noqa: S608  (constant names)
+        for name in PERSON_FIELDS
+    ]
+    parts.append("SELECT 'age', CAST(age AS TEXT), COUNT(*) FROM f GROUP BY age")
+    parts.append("SELECT 'hscp', hscp, COUNT(*) FROM f WHERE hscp <> '' GROUP BY hscp")
+    # Only constant SQL and Django's compiled query are formatted in.
+    query = (
+        f"WITH f AS ({sql}), p AS (SELECT f.person_id, {people} FROM f GROUP BY f.person_id) "  # noqa: S608
+        + " UNION ALL ".join(parts)
+    )
+    out: KeptCounts = {name: {} for name in (*PERSON_FIELDS, "age", "hscp")}
+    with db.cursor() as cursor:
+        cursor.execute(query, params)
+        for name, value, n in cursor.fetchall():
+            key = int(value) if value is not None and name in NUMERIC_FIELDS else value
+            out[name][key] = int(n)
+    return out
+
+
+def _people(cases: Rows) -> KeptCounts | QuerySet[Person]:
+    """Who to count people in: the counts from the kept facts, or the people of the cases."""
     if kept_rows(cases):
-        return cases
+        return kept_counts(cases)
     return Person.objects.filter(pk__in=cases.values("person_id"))
 
 
-def _people_by(people: Rows | QuerySet[Person], field: str) -> dict[object, int]:
+def _people_by(people: KeptCounts | QuerySet[Person], field: str) -> dict[object, int]:
     """People by the value of one of their attributes, each counted once."""
-    person = "person_id" if people.model is not Person else "id"
-    distinct = people.model is not Person
-    rows = people.values(field).annotate(n=Count(person, distinct=distinct)).order_by()
+    if isinstance(people, dict):
+        return people[field]
+    rows = people.values(field).annotate(n=Count("id")).order_by()
     return dict(rows.values_list(field, "n"))
 
 
-def _simd(people: Rows | QuerySet[Person], zones: QuerySet[DataZone], level: str) -> SimdReach:
+def _simd(
+    people: KeptCounts | QuerySet[Person], zones: QuerySet[DataZone], level: str
+) -> SimdReach:
     field = f"simd_{level}"
     counts = _people_by(people, field)
     population = dict(zones.values(field).annotate(p=Sum("population")).values_list(field, "p"))
@@ -134,15 +172,14 @@ def age_at(born: str, day: Expression) -> Expression:
     )
 
 
-def _age_band_counts(cases: Rows) -> Counter[str]:
+def _age_band_counts(cases: Rows, kept: KeptCounts | None = None) -> Counter[str]:
     """Referrals by age band at referral (the date in UTC, as stored), counted by the
     database."""
     counts: Counter[str] = Counter()
-    if kept_rows(cases):  # the age is kept: count by age, band here
-        for age, n in (
-            cases.order_by().values("age").annotate(n=Count("pk")).values_list("age", "n")
-        ):
-            counts[_age_band(age) if age is not None else str(_("Not recorded"))] += n
+    if kept_rows(cases):  # the age is kept: counted by age, banded here
+        by_age = kept["age"] if kept is not None else kept_counts(cases)["age"]
+        for age, n in by_age.items():
+            counts[_age_band(age) if isinstance(age, int) else str(_("Not recorded"))] += n
         return counts
     received = TruncDate("referral__received_at", tzinfo=dt.UTC)
     age = age_at("person__date_of_birth", received)
@@ -175,7 +212,7 @@ def _category_table(
     key: str,
     title: str,
     row_label: str,
-    people: Rows | QuerySet[Person],
+    people: KeptCounts | QuerySet[Person],
     field: str,
     choices: dict[str, object],
 ) -> CountTable:
@@ -212,7 +249,7 @@ def reach(cases: Rows) -> Reach:
     people_share = q1.people / known if known else None
     pop_share = q1.population / pop if pop else None
     index = people_share / pop_share if people_share is not None and pop_share else None
-    ages = _age_band_counts(cases)
+    ages = _age_band_counts(cases, people if isinstance(people, dict) else None)
     band_order = [_age_band(low) for low, _high in AGE_BANDS] + [str(_("Not recorded"))]
     tables = [
         CountTable(

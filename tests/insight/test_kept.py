@@ -301,3 +301,30 @@ def test_the_insight_refresh_command_rebuilds_everything(world: dict) -> None:
     CaseFact.objects.all().delete()
     call_command("insight-refresh", "--full")
     assert CaseFact.objects.count() == Case.objects.count()
+
+
+def test_warming_draws_the_default_charts_and_fits_the_models_into_the_shared_cache(
+    world: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.cache import caches
+
+    from linkwork.insight import charts
+    from linkwork.insight import statistics as st
+    from linkwork.insight.warm import warm
+
+    kept.refresh(full=True)
+    caches["shared"].clear()
+    charts._svg.cache_clear()
+    assert warm(world["a"]) > 5  # type: ignore[arg-type]
+    fits: list[int] = []
+    monkeypatch.setattr(st, "fit_outcome_model", lambda frame: fits.append(1))
+    charts._svg.cache_clear()  # another process: only the shared cache
+    drawn = []
+    import vl_convert
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec: drawn.append(spec) or "")
+    client = Client()
+    client.force_login(f.analyst(world["a"]))  # type: ignore[arg-type]
+    for page in ("insight:activity", "insight:reach", "insight:outcomes"):
+        assert client.get(reverse(page)).status_code == 200
+    assert not fits and not drawn

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Case as DjCase
 from django.db.models import (
     Count,
@@ -240,11 +240,14 @@ MODEL_CACHE_SECONDS = 24 * 3600
 def cached_model(frame: pd.DataFrame) -> st.ModelResult:
     """The multilevel model of `frame`, fitted once per distinct data: the cache key is a
     hash of the frame's contents, so any new, changed or removed score, contact or covariate
-    gives a new key (nothing to invalidate). At national scale the fit takes seconds of CPU
-    (tens of thousands of people, hundreds of practices); the frame's hash, milliseconds."""
+    gives a new key (nothing to invalidate). Kept in the shared (database) cache, so a fit
+    by the worker's warm-up or another process serves every process. At national scale the fit
+    takes seconds of CPU (tens of thousands of people, hundreds of practices); the frame's
+    hash, milliseconds."""
     rows = pd.util.hash_pandas_object(frame.sort_values("person_id"), index=False)
     digest = hashlib.sha256(st.FORMULA.encode() + rows.to_numpy().tobytes()).hexdigest()
     key = f"insight:model:{digest}"
+    cache = caches["shared"]  # across processes: the worker's warm-up serves the web's views
     found = cache.get(key)
     if isinstance(found, st.ModelResult):
         return found

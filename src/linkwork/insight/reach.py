@@ -232,14 +232,11 @@ def _category_table(
 def reach(cases: Rows) -> Reach:
     people = _people(cases)
     zone = path(cases, "data_zone")
-    hscps = sorted(
-        set(
-            DataZone.objects.filter(code__in=cases.exclude(**{zone: ""}).values(zone)).values_list(
-                "hscp_id", flat=True
-            )
-        )
-        - {None}
-    )
+    if isinstance(people, dict):  # the HSCPs of the kept facts' data zones
+        hscps = sorted(str(code) for code in people["hscp"])
+    else:
+        in_zones = DataZone.objects.filter(code__in=cases.exclude(**{zone: ""}).values(zone))
+        hscps = sorted(set(in_zones.values_list("hscp_id", flat=True)) - {None})
     zones = DataZone.objects.filter(hscp_id__in=hscps)
     quintiles = _simd(people, zones, "quintile")
     deciles = _simd(people, zones, "decile")

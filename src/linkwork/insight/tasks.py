@@ -11,5 +11,10 @@ from linkwork.insight import kept
 
 @task()
 def refresh_kept_task(full: bool = False) -> int:
-    """Apply the waiting changes to the kept facts (or rebuild them all); the cases rebuilt."""
-    return kept.refresh(full=full).cases
+    """Apply the waiting changes to the kept facts (or rebuild them all), then draw the default
+    dashboards' charts and fit their models (`warm`); the cases rebuilt."""
+    from linkwork.insight.warm import warm_all
+
+    done = kept.refresh(full=full).cases
+    warm_all()
+    return done

@@ -4,11 +4,13 @@ the model signals; the demo generator runs it."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from linkwork.insight import kept
+from linkwork.insight.warm import warm_all
 
 
 class Command(BaseCommand):
@@ -16,6 +18,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--full", action="store_true", help="Rebuild every case's facts")
+        parser.add_argument(
+            "--no-warm",
+            action="store_true",
+            help="Do not draw the default dashboards' charts and fit their models afterwards",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         done = kept.refresh(full=options["full"])
@@ -23,3 +30,9 @@ class Command(BaseCommand):
             f"insight facts {'rebuilt' if done.full else 'updated'}: {done.cases} cases, "
             f"{done.outcomes} outcome rows in {done.seconds:.1f}s"
         )
+        if not options["no_warm"]:
+            started = time.perf_counter()
+            drawn = warm_all()
+            self.stdout.write(
+                f"default dashboards warmed: {drawn} charts in {time.perf_counter() - started:.1f}s"
+            )

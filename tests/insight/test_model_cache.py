@@ -11,7 +11,7 @@ from tests.insight.test_statistics import simulate
 
 
 @pytest.fixture(autouse=True)
-def empty_cache() -> None:
+def empty_cache(db: None) -> None:
     caches["shared"].clear()
 
 

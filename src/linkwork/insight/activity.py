@@ -92,7 +92,7 @@ def _grouped(cases: Rows, field: str) -> list[tuple[str, int]]:
 def _reason_counts(cases: Rows) -> list[tuple[str | None, int]]:
     if kept_rows(cases):
         rows = (
-            CaseCode.objects.filter(case__in=cases, kind=CaseCode.REASON)
+            CaseCode.objects.filter(case__in=cases, kind=CaseCode.REASON)  # type: ignore[misc]
             .order_by()
             .values("code")
             .annotate(n=Count("pk"))
@@ -122,7 +122,7 @@ def _per_case(cases: Rows) -> QuerySet[Case]:
     if kept_rows(cases):
         return cases  # type: ignore[return-value]  # the facts have both columns
     attended = Q(encounters__attendance=ATTENDED)
-    return cases.annotate(  # type: ignore[return-value]
+    return cases.annotate(  # type: ignore[no-redef, return-value]
         contacts=Count("encounters", filter=attended),
         wait=ExpressionWrapper(
             Min("encounters__occurred_at", filter=attended) - F("referral__received_at"),
@@ -200,7 +200,7 @@ def did_not_attend(cases: Rows, totals: dict[str, Any] | None = None) -> Measure
     if kept_rows(cases):
         agg = totals if totals is not None else kept_totals(cases)
     else:
-        agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
+        agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(  # type: ignore[misc]
             attended=Count("id", filter=Q(attendance=ATTENDED)),
             dna=Count("id", filter=Q(attendance=DNA)),
         )
@@ -266,14 +266,14 @@ def discharges(cases: Rows) -> CountTable:
     reasons = dict(Discharge.Reason.choices)
     if kept_rows(cases):
         rows = (
-            cases.exclude(discharge_reason="")
+            cases.exclude(discharge_reason="")  # type: ignore[misc]
             .values(reason=F("discharge_reason"))
             .annotate(n=Count("pk"))
             .order_by("-n", "reason")
         )
     else:
         rows = (
-            Discharge.objects.filter(case__in=cases.values("id"))
+            Discharge.objects.filter(case__in=cases.values("id"))  # type: ignore[assignment, misc]
             .values("reason")
             .annotate(n=Count("id"))
             .order_by("-n", "reason")

@@ -314,12 +314,13 @@ def effect(
 
 def instruments_used(cases: Rows) -> list[str]:
     if kept_rows(cases):
-        kept = OutcomeFact.objects.filter(case__in=cases).order_by()
+        kept = OutcomeFact.objects.filter(case__in=cases).order_by()  # type: ignore[misc]
         used = kept.values_list("instrument", flat=True).distinct()
     else:
         used = (
-            Administration.objects.filter(
-                case__in=cases.values("id"), time_point=TimePoint.BASELINE
+            Administration.objects.filter(  # type: ignore[assignment, misc]
+                case__in=cases.values("id"),  # type: ignore[misc]
+                time_point=TimePoint.BASELINE,
             )
             .order_by()
             .values_list("instrument", flat=True)

@@ -115,13 +115,13 @@ def _kept_demand(facts: Rows, level: str) -> tuple[Counter[str], dict[str, Count
     """Referrals by area, and by area and need, from the kept facts: each case's area and
     needs were found when the facts were built."""
     column = KEPT_AREAS[level]
-    located = facts.exclude(data_zone="").exclude(**{column: ""})
+    located = facts.exclude(data_zone="").exclude(**{column: ""})  # type: ignore[misc]
     referrals: Counter[str] = Counter(
         dict(located.order_by().values(column).annotate(n=Count("pk")).values_list(column, "n"))
     )
     demand: dict[str, Counter[str]] = defaultdict(Counter)
     rows = (
-        CaseCode.objects.filter(case__in=located, kind=CaseCode.NEED)
+        CaseCode.objects.filter(case__in=located, kind=CaseCode.NEED)  # type: ignore[misc]
         .order_by()
         .values(f"case__{column}", "code")
         .annotate(n=Count("pk"))

@@ -107,7 +107,7 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
         zone = DataZone.objects.filter(code=OuterRef("person__data_zone")).values(column)[:1]
         return Coalesce(Subquery(zone), Value(""), output_field=CharField())
 
-    def links(**match: Any) -> Subquery:
+    def links(**match: Any) -> Coalesce:
         counted = (
             ServiceLink.objects.filter(case=OuterRef("pk"), **match)
             .order_by()
@@ -185,7 +185,7 @@ def _outcome_rows(cases: QuerySet[Case]) -> int:
         score = primary_score(code)
         if score is None:
             continue
-        windows = score_windows(
+        windows = score_windows(  # type: ignore[misc]
             Administration.objects.filter(case__in=ids, instrument=code, valid=True), score.key
         ).values("case_id", "baseline", "baseline_at", "latest", "latest_at", "latest_is_baseline")
         sql, params = windows.query.sql_with_params()

@@ -116,7 +116,7 @@ def _people(cases: Rows) -> KeptCounts | QuerySet[Person]:
     """Who to count people in: the counts from the kept facts, or the people of the cases."""
     if kept_rows(cases):
         return kept_counts(cases)
-    return Person.objects.filter(pk__in=cases.values("person_id"))
+    return Person.objects.filter(pk__in=cases.values("person_id"))  # type: ignore[misc]
 
 
 def _people_by(people: KeptCounts | QuerySet[Person], field: str) -> dict[object, int]:

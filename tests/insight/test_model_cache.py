@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from linkwork.insight import effects
 from linkwork.insight import statistics as st
@@ -11,8 +11,8 @@ from tests.insight.test_statistics import simulate
 
 
 @pytest.fixture(autouse=True)
-def empty_cache() -> None:
-    cache.clear()
+def empty_cache(db: None) -> None:
+    caches["shared"].clear()
 
 
 def test_same_data_is_fitted_once_and_changed_data_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -139,7 +139,17 @@ def test_query_count_does_not_grow_with_cases(world: dict, page: str, params: di
     f.populated(world["a"], random.Random(3), people=30)
     with CaptureQueriesContext(connection) as after:
         assert client.get(reverse(page), params).status_code == 200
-    assert len(after) == len(before)
+    assert page_queries(after) == page_queries(before)
+
+
+def page_queries(captured: CaptureQueriesContext) -> int:
+    """The queries of a page, less those of the shared cache of drawn charts and fitted models
+    and savepoints (a hit or a miss depends on what was drawn before, not on the number of
+    cases; a miss writes in a savepoint)."""
+    return sum(
+        "linkwork_shared_cache" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+        for q in captured.captured_queries
+    )
 
 
 def test_report_page_has_summary_methods_and_references(world: dict) -> None:

@@ -6,8 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, QuerySet, Sum
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +26,8 @@ from linkwork.casework import reasons as casework_reasons
 from linkwork.casework.models import Case, Discharge, Encounter, Referral, ServiceLink
 from linkwork.casework.states import CaseStatus
 from linkwork.insight.aggregates import Percentile, reason_counts
+from linkwork.insight.models import CaseCode
+from linkwork.insight.selectors import Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 
 ATTENDED = Encounter.Attendance.ATTENDED
@@ -47,11 +60,12 @@ class Measure:
     unit: str = ""
 
 
-def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
+def referrals_by_month(cases: Rows) -> CountTable:
+    source = path(cases, "source")
     rows = (
-        cases.annotate(month=TruncMonth("referral__received_at"))
-        .values("month", "referral__source")
-        .annotate(n=Count("id"))
+        cases.annotate(month=TruncMonth(path(cases, "received_at")))
+        .values("month", source)
+        .annotate(n=Count("pk"))
         .order_by("month")
     )
     sources = [str(label) for _code, label in Referral.Source.choices]
@@ -59,7 +73,7 @@ def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
     months: dict[str, list[int]] = {}
     for row in rows:
         month = row["month"].strftime("%Y-%m")
-        months.setdefault(month, [0] * len(codes))[codes.index(row["referral__source"])] += row["n"]
+        months.setdefault(month, [0] * len(codes))[codes.index(row[source])] += row["n"]
     return CountTable(
         key="referrals_by_month",
         title=str(_("Referrals by month and source")),
@@ -70,18 +84,27 @@ def referrals_by_month(cases: QuerySet[Case]) -> CountTable:
     )
 
 
-def _grouped(cases: QuerySet[Case], field: str) -> list[tuple[str, int]]:
-    rows = cases.values(field).annotate(n=Count("id")).order_by("-n", field)
+def _grouped(cases: Rows, field: str) -> list[tuple[str, int]]:
+    rows = cases.values(field).annotate(n=Count("pk")).order_by("-n", field)
     return [(str(r[field] or _("Not recorded")), r["n"]) for r in rows]
 
 
-def referrals_by_reason(cases: QuerySet[Case]) -> CountTable:
+def _reason_counts(cases: Rows) -> list[tuple[str | None, int]]:
+    if kept_rows(cases):
+        rows = (
+            CaseCode.objects.filter(case__in=cases, kind=CaseCode.REASON)  # type: ignore[misc]
+            .order_by()
+            .values("code")
+            .annotate(n=Count("pk"))
+        )
+        return [(r["code"], r["n"]) for r in rows]
+    return [(c, n) for _g, c, n in reason_counts(cases, group=None, codes=path(cases, "reasons"))]
+
+
+def referrals_by_reason(cases: Rows) -> CountTable:
     labels = reason_labels()
     counts = sorted(
-        (
-            (code if code is not None else "(none recorded)", n)
-            for _group, code, n in reason_counts(cases, group=None, codes="referral__reasons")
-        ),
+        ((code if code is not None else "(none recorded)", n) for code, n in _reason_counts(cases)),
         key=lambda item: (-item[1], item[0]),
     )
     table = _series(
@@ -93,28 +116,55 @@ def referrals_by_reason(cases: QuerySet[Case]) -> CountTable:
     return CountTable(**{**table.__dict__, "note": str(_("A referral may give several reasons."))})
 
 
-def contacts_and_waiting(cases: QuerySet[Case]) -> tuple[CountTable, list[Measure]]:
-    """People by number of contacts attended, the mean among those seen, and the days from
-    referral to first attended contact (median, 90th percentile): one query, each case's
-    contacts counted and first contact found by the database, then summarised there."""
+def _per_case(cases: Rows) -> QuerySet[Case]:
+    """Each case with its attended ``contacts`` and ``wait`` to the first: kept in the facts,
+    or counted and found by the database from the encounters."""
+    if kept_rows(cases):
+        return cases  # type: ignore[return-value]  # the facts have both columns
     attended = Q(encounters__attendance=ATTENDED)
-    per_case = cases.annotate(
+    return cases.annotate(  # type: ignore[no-redef, return-value]
         contacts=Count("encounters", filter=attended),
         wait=ExpressionWrapper(
             Min("encounters__occurred_at", filter=attended) - F("referral__received_at"),
             output_field=DurationField(),
         ),
     )
-    agg = per_case.aggregate(
-        none=Count("id", filter=Q(contacts=0)),
-        one=Count("id", filter=Q(contacts=1)),
-        two=Count("id", filter=Q(contacts=2)),
-        more=Count("id", filter=Q(contacts__gte=3)),
-        total=Sum("contacts"),
-        waited=Count("wait"),
-        median=Percentile("wait", 0.5),
-        p90=Percentile("wait", 0.9),
+
+
+def _contact_totals() -> dict[str, Aggregate]:
+    return {
+        "none": Count("pk", filter=Q(contacts=0)),
+        "one": Count("pk", filter=Q(contacts=1)),
+        "two": Count("pk", filter=Q(contacts=2)),
+        "more": Count("pk", filter=Q(contacts__gte=3)),
+        "total": Sum("contacts"),
+        "waited": Count("wait"),
+        "median": Percentile("wait", 0.5),
+        "p90": Percentile("wait", 0.9),
+    }
+
+
+#: The link columns of the kept facts: by kind, and at each closed-loop stage.
+LINK_KINDS = {kind: f"links_{kind}" for kind in ServiceLink.Kind.values}
+LINK_STAGES = ("sent", "accepted", "attended", "attending")
+
+
+def kept_totals(facts: Rows) -> dict[str, Any]:
+    """Every whole-period sum of the Activity page from the kept facts, in one query."""
+    links = {column: Sum(column) for column in LINK_KINDS.values()}
+    stages = {f"links_{stage}": Sum(f"links_{stage}") for stage in LINK_STAGES}
+    return facts.aggregate(
+        **_contact_totals(), attended=Sum("contacts"), dna=Sum("dnas"), **links, **stages
     )
+
+
+def contacts_and_waiting(
+    cases: Rows, totals: dict[str, Any] | None = None
+) -> tuple[CountTable, list[Measure]]:
+    """People by number of contacts attended, the mean among those seen, and the days from
+    referral to first attended contact (median, 90th percentile): one query, each case's
+    contacts counted and first contact found by the database, then summarised there."""
+    agg = totals if totals is not None else _per_case(cases).aggregate(**_contact_totals())
     table = _series(
         "contacts_per_person",
         str(_("People by number of contacts attended")),
@@ -146,35 +196,46 @@ def _days(value: dt.timedelta | None) -> float | None:
     return None if value is None else value.total_seconds() / 86400
 
 
-def did_not_attend(cases: QuerySet[Case]) -> Measure:
-    agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(
-        attended=Count("id", filter=Q(attendance=ATTENDED)),
-        dna=Count("id", filter=Q(attendance=DNA)),
-    )
-    n = agg["attended"] + agg["dna"]
-    rate = 100 * agg["dna"] / n if n else None
+def did_not_attend(cases: Rows, totals: dict[str, Any] | None = None) -> Measure:
+    if kept_rows(cases):
+        agg = totals if totals is not None else kept_totals(cases)
+    else:
+        agg = Encounter.objects.filter(case__in=cases.values("id")).aggregate(  # type: ignore[misc]
+            attended=Count("id", filter=Q(attendance=ATTENDED)),
+            dna=Count("id", filter=Q(attendance=DNA)),
+        )
+    n = (agg["attended"] or 0) + (agg["dna"] or 0)
+    rate = 100 * (agg["dna"] or 0) / n if n else None
     return Measure(str(_("Did-not-attend rate")), rate, n, "%")
 
 
-def links(cases: QuerySet[Case]) -> list[CountTable]:
-    qs = ServiceLink.objects.filter(case__in=cases.values("id"))
+def links(cases: Rows, totals: dict[str, Any] | None = None) -> list[CountTable]:
+    qs = ServiceLink.objects.filter(case__in=cases.values(path(cases, "case_id")))
     kinds = dict(ServiceLink.Kind.choices)
-    by_kind = [
-        (str(kinds.get(r["kind"], r["kind"])), r["n"])
-        for r in qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
-    ]
+    if kept_rows(cases):
+        agg = totals if totals is not None else kept_totals(cases)
+        kind_counts = sorted(
+            ((-(agg[column] or 0), kind) for kind, column in LINK_KINDS.items() if agg[column]),
+        )
+        by_kind = [(str(kinds.get(kind, kind)), -n) for n, kind in kind_counts]
+        loop = {stage: agg[f"links_{stage}"] or 0 for stage in LINK_STAGES}
+    else:
+        by_kind = [
+            (str(kinds.get(r["kind"], r["kind"])), r["n"])
+            for r in qs.values("kind").annotate(n=Count("id")).order_by("-n", "kind")
+        ]
+        loop = qs.aggregate(
+            sent=Count("id", filter=Q(sent_at__isnull=False)),
+            accepted=Count("id", filter=Q(status__in=["accepted", "attending", "stopped"])),
+            attended=Count("id", filter=Q(first_attended_on__isnull=False)),
+            attending=Count("id", filter=Q(status="attending")),
+        )
     by_org = [
         (str(r["service__organization__name"] or _("Not recorded")), r["n"])
         for r in qs.values("service__organization__name")
         .annotate(n=Count("id"))
         .order_by("-n", "service__organization__name")[:20]
     ]
-    loop = qs.aggregate(
-        sent=Count("id", filter=Q(sent_at__isnull=False)),
-        accepted=Count("id", filter=Q(status__in=["accepted", "attending", "stopped"])),
-        attended=Count("id", filter=Q(first_attended_on__isnull=False)),
-        attending=Count("id", filter=Q(status="attending")),
-    )
     closed_loop = [
         (str(_("Sent")), loop["sent"]),
         (str(_("Accepted")), loop["accepted"]),
@@ -201,14 +262,22 @@ def links(cases: QuerySet[Case]) -> list[CountTable]:
     ]
 
 
-def discharges(cases: QuerySet[Case]) -> CountTable:
+def discharges(cases: Rows) -> CountTable:
     reasons = dict(Discharge.Reason.choices)
-    rows = (
-        Discharge.objects.filter(case__in=cases.values("id"))
-        .values("reason")
-        .annotate(n=Count("id"))
-        .order_by("-n", "reason")
-    )
+    if kept_rows(cases):
+        rows = (
+            cases.exclude(discharge_reason="")  # type: ignore[misc]
+            .values(reason=F("discharge_reason"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "reason")
+        )
+    else:
+        rows = (
+            Discharge.objects.filter(case__in=cases.values("id"))  # type: ignore[assignment, misc]
+            .values("reason")
+            .annotate(n=Count("id"))
+            .order_by("-n", "reason")
+        )
     return _series(
         "discharge_reasons",
         str(_("Discharge reasons")),
@@ -217,11 +286,11 @@ def discharges(cases: QuerySet[Case]) -> CountTable:
     )
 
 
-def caseloads(cases: QuerySet[Case]) -> CountTable:
+def caseloads(cases: Rows) -> CountTable:
     rows = (
         cases.filter(status__in=[CaseStatus.ALLOCATED, CaseStatus.ACTIVE])
         .values("link_worker__first_name", "link_worker__last_name", "link_worker__username")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("pk"))
         .order_by("-n", "link_worker__username")
     )
     counts = []
@@ -239,8 +308,9 @@ class Activity:
     measures: list[Measure]
 
 
-def activity(cases: QuerySet[Case]) -> Activity:
-    contacts, (median_wait, p90_wait, mean_contacts) = contacts_and_waiting(cases)
+def activity(cases: Rows) -> Activity:
+    totals = kept_totals(cases) if kept_rows(cases) else None
+    contacts, (median_wait, p90_wait, mean_contacts) = contacts_and_waiting(cases, totals)
     tables = [
         referrals_by_month(cases),
         _series(
@@ -249,7 +319,7 @@ def activity(cases: QuerySet[Case]) -> Activity:
             str(_("Source")),
             [
                 (str(dict(Referral.Source.choices).get(k, k)), n)
-                for k, n in _grouped(cases, "referral__source")
+                for k, n in _grouped(cases, path(cases, "source"))
             ],
         ),
         _series(
@@ -266,22 +336,19 @@ def activity(cases: QuerySet[Case]) -> Activity:
         ),
         referrals_by_reason(cases),
         contacts,
-        *links(cases),
+        *links(cases, totals),
         discharges(cases),
         caseloads(cases),
     ]
-    measures = [median_wait, p90_wait, mean_contacts, did_not_attend(cases)]
+    measures = [median_wait, p90_wait, mean_contacts, did_not_attend(cases, totals)]
     return Activity(tables=tables, measures=measures)
 
 
-def _hscp_counts(cases: QuerySet[Case]) -> list[tuple[str, int]]:
+def _hscp_counts(cases: Rows) -> list[tuple[str, int]]:
     from linkwork.places.models import DataZone
 
-    by_zone = dict(
-        cases.values("person__data_zone")
-        .annotate(n=Count("id"))
-        .values_list("person__data_zone", "n")
-    )
+    zone = path(cases, "data_zone")
+    by_zone = dict(cases.values(zone).annotate(n=Count("pk")).values_list(zone, "n"))
     names = dict(
         DataZone.objects.filter(code__in=[z for z in by_zone if z]).values_list(
             "code", "hscp__name"

@@ -80,6 +80,24 @@ def register_sqlite_functions(sender: Any, connection: BaseDatabaseWrapper, **kw
         connection.connection.create_aggregate(SQLITE_PERCENTILE, 2, _SqlitePercentile)
 
 
+def json_elements(db: BaseDatabaseWrapper, column: str, *, outer: bool) -> tuple[str, str]:
+    """(join, code): the SQL that joins each row to the elements of its JSON list ``column``
+    (a row whose value is not a list, or an empty one, joins once to NULL when ``outer``, else
+    not at all), and the SQL of an element as text."""
+    join = "LEFT JOIN" if outer else "JOIN"
+    if db.vendor == "postgresql":
+        elements = (
+            f"{join} LATERAL jsonb_array_elements(CASE jsonb_typeof({column}) "
+            f"WHEN 'array' THEN {column} ELSE '[]'::jsonb END) AS j(element) ON TRUE"
+        )
+        return elements, "j.element #>> '{}'"
+    elements = (
+        f"{join} json_each(CASE json_type({column}) WHEN 'array' "
+        f"THEN {column} ELSE '[]' END) AS j ON 1"
+    )
+    return elements, "j.value"
+
+
 def reason_counts(
     rows: QuerySet[Any],
     *,
@@ -113,19 +131,7 @@ def reason_counts(
         key_column = db.ops.quote_name(str(key_field.column))
         group_sql = f"a.{db.ops.quote_name(str(value_field.column))}"
         through = f"JOIN {table} AS a ON a.{key_column} = t.insight_group"
-    join = "JOIN" if categories else "LEFT JOIN"
-    if db.vendor == "postgresql":
-        elements = (
-            f"{join} LATERAL jsonb_array_elements(CASE jsonb_typeof(t.insight_codes) "
-            "WHEN 'array' THEN t.insight_codes ELSE '[]'::jsonb END) AS j(element) ON TRUE"
-        )
-        code = "j.element #>> '{}'"
-    else:
-        elements = (
-            f"{join} json_each(CASE json_type(t.insight_codes) WHEN 'array' "
-            "THEN t.insight_codes ELSE '[]' END) AS j ON 1"
-        )
-        code = "j.value"
+    elements, code = json_elements(db, "t.insight_codes", outer=not categories)
     extra: list[Any] = []
     if categories is None:
         # Only constant SQL and Django's compiled query are formatted in: values are parameters.

@@ -12,11 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from linkwork.casework.models import Case
 from linkwork.core import policy
 from linkwork.core.api_auth import staff_auth
 from linkwork.insight import selectors
@@ -25,7 +23,7 @@ from linkwork.insight.disclosure import suppress_series
 from linkwork.insight.effects import Group, effects
 from linkwork.insight.policy import EXPORT
 from linkwork.insight.reach import SimdReach, reach
-from linkwork.insight.selectors import SIMD_VERSION, Filters
+from linkwork.insight.selectors import SIMD_VERSION, Filters, Rows
 
 router = Router(tags=["insight"], auth=staff_auth)
 MIN_SHOWN = 5
@@ -51,7 +49,7 @@ def _hidden(n: int) -> bool:
     return 0 < n < MIN_SHOWN
 
 
-def _activity(cases: QuerySet[Case]) -> dict[str, Any]:
+def _activity(cases: Rows) -> dict[str, Any]:
     result = activity(cases)
     return {
         "measures": [
@@ -91,7 +89,7 @@ def _rates(simd: SimdReach) -> list[dict[str, Any]]:
     return out
 
 
-def _reach(cases: QuerySet[Case]) -> dict[str, Any]:
+def _reach(cases: Rows) -> dict[str, Any]:
     result = reach(cases)
     return {
         "simd_version": SIMD_VERSION,
@@ -112,7 +110,7 @@ def _group(g: Group) -> dict[str, Any]:
     return {"group": g.label, **data}
 
 
-def _outcomes(cases: QuerySet[Case]) -> dict[str, Any]:
+def _outcomes(cases: Rows) -> dict[str, Any]:
     out = []
     for e in effects(cases):
         model = None
@@ -136,7 +134,7 @@ def _outcomes(cases: QuerySet[Case]) -> dict[str, Any]:
 
 #: Each kind of figures, by the last segment of its path: the operation's name (its OpenAPI
 #: operationId ends with it, so programmes' generated clients keep working) and its figures.
-FIGURES: dict[str, tuple[str, Callable[[QuerySet[Case]], dict[str, Any]]]] = {
+FIGURES: dict[str, tuple[str, Callable[[Rows], dict[str, Any]]]] = {
     "activity": ("activity_figures", _activity),
     "reach": ("reach_figures", _reach),
     "outcomes": ("outcome_figures", _outcomes),
@@ -163,7 +161,7 @@ def _figures(
     return {
         "programme": programme.name,
         "period": {"start": scope.start, "end": scope.end},
-        **FIGURES[kind][1](selectors.cases(programme, scope)),
+        **FIGURES[kind][1](selectors.counted(programme, scope).rows),
     }
 
 

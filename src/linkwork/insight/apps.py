@@ -9,7 +9,11 @@ class InsightConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from linkwork.insight import policy  # noqa: F401  (declares this app's permissions)
+        from linkwork.insight import (
+            kept,
+            policy,  # noqa: F401  (declares this app's permissions)
+        )
         from linkwork.insight.aggregates import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="insight-sqlite")
+        kept.connect()

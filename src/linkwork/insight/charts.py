@@ -5,12 +5,14 @@ controlled) figures; the table next to each chart is the accessible alternative.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from typing import Any
 
 import altair as alt
 import pandas as pd
+from django.core.cache import caches
 
 from linkwork.insight.effects import InstrumentEffect
 from linkwork.insight.reach import SimdReach
@@ -111,8 +113,22 @@ def to_svg(spec: dict[str, Any]) -> str:
     return _svg(json.dumps(spec, sort_keys=True, default=str))
 
 
+#: Drawn charts are kept this long in the shared cache (keyed by the specification, which
+#: holds the published figures themselves: new figures, new key; nothing to invalidate).
+SVG_CACHE_SECONDS = 7 * 24 * 3600
+
+
 @lru_cache(maxsize=256)
 def _svg(spec_json: str) -> str:
+    """Drawn once per distinct chart across processes (the shared cache): drawing takes vl-convert
+    a second or more of CPU per chart, its JavaScript engine longer on first use in a process."""
+    key = "insight:svg:" + hashlib.sha256(spec_json.encode()).hexdigest()
+    shared = caches["shared"]
+    found = shared.get(key)
+    if isinstance(found, str):
+        return found
     import vl_convert as vlc  # imported here: loads a JavaScript engine on first use
 
-    return str(vlc.vegalite_to_svg(json.loads(spec_json)))
+    svg = str(vlc.vegalite_to_svg(json.loads(spec_json)))
+    shared.set(key, svg, SVG_CACHE_SECONDS)
+    return svg

@@ -8,7 +8,8 @@ by casework's and outcomes' own demo code. Nothing is added at the national scal
 casework already spreads people over every practice. No audit entries: demo data is not
 anyone's access to a record.
 
-Called by `linkwork generate-demo` (DEMO_APPS, after "outcomes").
+Called by `linkwork generate-demo` (DEMO_APPS, after "outcomes"); it ends by building
+insight's kept facts from everything generated (decision 0014).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from linkwork.casework.demo_bulk import DemoPerson, cases_for
 from linkwork.casework.guards import service_writes
 from linkwork.core.demo_bulk import Table
 from linkwork.core.models import Organisation
+from linkwork.insight import kept
 from linkwork.outcomes import demo as outcomes_demo
 
 #: People referred from each practice other than the demo link worker's two.
@@ -84,6 +86,14 @@ def _people(
 
 
 def generate(*, scale: str, rng: random.Random, stdout: Any) -> dict[str, int]:
+    counts = _generate(scale=scale, rng=rng)
+    # The bulk writers above bypass the model signals that keep insight's facts current:
+    # rebuild them all (decision 0014; `linkwork insight-refresh --full` does the same).
+    counts["case facts"] = kept.refresh(full=True).cases
+    return counts
+
+
+def _generate(*, scale: str, rng: random.Random) -> dict[str, int]:
     per_practice = PEOPLE_PER_OTHER_PRACTICE[scale]
     practices = list(Organisation.objects.filter(kind=Organisation.Kind.GP_PRACTICE).order_by("id"))
     others = practices[HOME_PRACTICES:]

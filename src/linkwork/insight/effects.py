@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Case as DjCase
 from django.db.models import (
     Count,
@@ -32,7 +32,9 @@ from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.models import Case, Encounter, ServiceLink
 from linkwork.insight import statistics as st
+from linkwork.insight.models import CaseFact, OutcomeFact
 from linkwork.insight.reach import age_at
+from linkwork.insight.selectors import Rows, kept_rows
 from linkwork.outcomes import definitions
 from linkwork.outcomes.models import Administration, TimePoint
 
@@ -98,19 +100,11 @@ def attended_contacts(cases: QuerySet[Case], instruments: list[str]) -> dict[int
     )
 
 
-def person_frame(
-    cases: QuerySet[Case], code: str, key: str, contacts: dict[int, int] | None = None
-) -> pd.DataFrame:
-    """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none.
-
-    One query: each case's first baseline score and latest later score are chosen by the
-    database (window functions over the case's valid administrations of the instrument), with
-    the case's covariates (age at referral, sex, SIMD quintile, practice, contacts attended,
-    engagement) alongside. The baseline is the earliest baseline administration; the follow-up
-    the latest administration at another time point after it (ties broken by time point, then
-    score, as before)."""
-    if contacts is None:
-        contacts = attended_contacts(cases, [code])
+def score_windows(administrations: QuerySet[Administration], key: str) -> QuerySet[Administration]:
+    """One row per case of the administrations with a valid ``key`` score and a baseline among
+    them: ``baseline``/``baseline_at`` (the earliest baseline) and ``latest``/``latest_at``/
+    ``latest_is_baseline`` (the latest administration, ties broken by time point, then score),
+    chosen by window functions. Shared by the direct figures and the kept outcome facts."""
     score = Cast(KT(f"result__scores__{key}"), FloatField())
     is_baseline = DjCase(When(time_point=TimePoint.BASELINE, then=Value(1)), default=Value(0))
     per_case = [F("case_id")]
@@ -121,10 +115,8 @@ def person_frame(
         F("time_point").desc(),
         F("score").desc(),
     ]
-    received = TruncDate("case__referral__received_at", tzinfo=dt.UTC)
-    rows = (
-        Administration.objects.filter(case__in=cases.values("id"), instrument=code, valid=True)
-        .annotate(score=score, is_baseline=is_baseline)
+    return (
+        administrations.annotate(score=score, is_baseline=is_baseline)
         .filter(score__isnull=False)
         .annotate(
             row=Window(RowNumber(), partition_by=per_case, order_by=first),
@@ -138,13 +130,62 @@ def person_frame(
             latest_is_baseline=Window(
                 FirstValue("is_baseline"), partition_by=per_case, order_by=last
             ),
+        )
+        .filter(row=1, has_baseline=1)
+    )
+
+
+def kept_frame(facts: QuerySet[CaseFact], code: str) -> pd.DataFrame:
+    """`person_frame` from the kept facts: each case's paired scores were chosen when the facts
+    were built (`kept._outcome_rows`, with `score_windows`), its covariates are on its row."""
+    rows = (
+        OutcomeFact.objects.filter(case__in=facts, instrument=code, baseline__isnull=False)
+        .order_by("case_id")
+        .values_list(
+            "case_id",
+            "case__practice_id",
+            "case__age",
+            "case__sex",
+            "case__simd_quintile",
+            "case__contacts",
+            "case__engaged",
+            "baseline",
+            "followup",
+        )
+    )
+    records = [
+        (case_id, practice, age, SEX_CODES.get(sex), simd, contacts, int(bool(engaged)), b, f)
+        for case_id, practice, age, sex, simd, contacts, engaged, b, f in rows
+    ]
+    return pd.DataFrame.from_records(records, columns=list(st.FRAME_COLUMNS))
+
+
+def person_frame(
+    cases: QuerySet[Case], code: str, key: str, contacts: dict[int, int] | None = None
+) -> pd.DataFrame:
+    """One row per case with a baseline: FRAME_COLUMNS, followup empty when there is none.
+
+    One query: each case's first baseline score and latest later score are chosen by the
+    database (window functions over the case's valid administrations of the instrument), with
+    the case's covariates (age at referral, sex, SIMD quintile, practice, contacts attended,
+    engagement) alongside. The baseline is the earliest baseline administration; the follow-up
+    the latest administration at another time point after it (ties broken by time point, then
+    score, as before)."""
+    if contacts is None:
+        contacts = attended_contacts(cases, [code])
+    received = TruncDate("case__referral__received_at", tzinfo=dt.UTC)
+    rows = (
+        score_windows(
+            Administration.objects.filter(case__in=cases.values("id"), instrument=code, valid=True),
+            key,
+        )
+        .annotate(
             practice=F("case__practice_id"),
             age=age_at("case__person__date_of_birth", received),
             sex=F("case__person__sex"),
             simd=F("case__person__simd_quintile"),
             engaged=_engaged_cases("case_id"),
         )
-        .filter(row=1, has_baseline=1)
         .order_by("case_id")
         .values_list(
             "case_id",
@@ -199,11 +240,14 @@ MODEL_CACHE_SECONDS = 24 * 3600
 def cached_model(frame: pd.DataFrame) -> st.ModelResult:
     """The multilevel model of `frame`, fitted once per distinct data: the cache key is a
     hash of the frame's contents, so any new, changed or removed score, contact or covariate
-    gives a new key (nothing to invalidate). At national scale the fit takes seconds of CPU
-    (tens of thousands of people, hundreds of practices); the frame's hash, milliseconds."""
+    gives a new key (nothing to invalidate). Kept in the shared (database) cache, so a fit
+    by the worker's warm-up or another process serves every process. At national scale the fit
+    takes seconds of CPU (tens of thousands of people, hundreds of practices); the frame's
+    hash, milliseconds."""
     rows = pd.util.hash_pandas_object(frame.sort_values("person_id"), index=False)
     digest = hashlib.sha256(st.FORMULA.encode() + rows.to_numpy().tobytes()).hexdigest()
     key = f"insight:model:{digest}"
+    cache = caches["shared"]  # across processes: the worker's warm-up serves the web's views
     found = cache.get(key)
     if isinstance(found, st.ModelResult):
         return found
@@ -224,7 +268,7 @@ def _group(label: str, frame: pd.DataFrame, mid: float | None, higher: bool) -> 
 
 
 def effect(
-    cases: QuerySet[Case],
+    cases: Rows,
     code: str,
     *,
     with_model: bool = True,
@@ -234,7 +278,10 @@ def effect(
     if score is None:
         return None
     inst = definitions.get(code)
-    frame = person_frame(cases, code, score.key, contacts)
+    if kept_rows(cases):
+        frame = kept_frame(cases, code)  # type: ignore[arg-type]
+    else:
+        frame = person_frame(cases, code, score.key, contacts)  # type: ignore[arg-type]
     higher = score.better == "higher"
     frame = frame.astype({"contacts": "float"}) if len(frame) else frame
     dose = frame["contacts"].fillna(0).map(lambda c: st.dose_group(int(c))) if len(frame) else []
@@ -265,21 +312,28 @@ def effect(
     )
 
 
-def instruments_used(cases: QuerySet[Case]) -> list[str]:
-    used = (
-        Administration.objects.filter(case__in=cases.values("id"), time_point=TimePoint.BASELINE)
-        .order_by()
-        .values_list("instrument", flat=True)
-        .distinct()
-    )
+def instruments_used(cases: Rows) -> list[str]:
+    if kept_rows(cases):
+        kept = OutcomeFact.objects.filter(case__in=cases).order_by()  # type: ignore[misc]
+        used = kept.values_list("instrument", flat=True).distinct()
+    else:
+        used = (
+            Administration.objects.filter(  # type: ignore[assignment, misc]
+                case__in=cases.values("id"),  # type: ignore[misc]
+                time_point=TimePoint.BASELINE,
+            )
+            .order_by()
+            .values_list("instrument", flat=True)
+            .distinct()
+        )
     known = set(definitions.codes())
     return sorted(c for c in set(used) if c in known)
 
 
-def effects(cases: QuerySet[Case], *, with_model: bool = True) -> list[InstrumentEffect]:
+def effects(cases: Rows, *, with_model: bool = True) -> list[InstrumentEffect]:
     out = []
     codes = [code for code in instruments_used(cases) if primary_score(code) is not None]
-    contacts = attended_contacts(cases, codes) if codes else {}
+    contacts = attended_contacts(cases, codes) if codes and not kept_rows(cases) else {}  # type: ignore[arg-type]
     for code in codes:
         result = effect(cases, code, with_model=with_model, contacts=contacts)
         if result is not None:

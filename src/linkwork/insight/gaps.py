@@ -15,13 +15,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from linkwork.casework.models import Case
 from linkwork.directory.models import Address, Service, ServiceArea, ServiceAtLocation
 from linkwork.directory.taxonomy import default_taxonomy_data
 from linkwork.insight.aggregates import reason_counts
+from linkwork.insight.models import CaseCode
+from linkwork.insight.selectors import Rows, kept_rows, path
 from linkwork.places.models import HSCP, CouncilArea, DataZone, IntermediateZone, Postcode
 from linkwork.places.postcodes import normalise_postcode
 
@@ -102,17 +103,45 @@ def _service_categories() -> dict[object, set[str]]:
     return out
 
 
-def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
-    model, zone_field, postcode_field = LEVELS[level]
-    # Each case's area, by the data zone of its person's postcode: referrals counted per zone
-    # by the database, zones looked up once; demand counted per area and need by the database
-    # (the zone joined to its area).
-    located_cases = cases.exclude(person__data_zone="")
+#: The kept facts' column of each level's area.
+KEPT_AREAS = {
+    "council_area": "council_area",
+    "hscp": "hscp",
+    "intermediate_zone": "intermediate_zone",
+}
+
+
+def _kept_demand(facts: Rows, level: str) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Referrals by area, and by area and need, from the kept facts: each case's area and
+    needs were found when the facts were built."""
+    column = KEPT_AREAS[level]
+    located = facts.exclude(data_zone="").exclude(**{column: ""})  # type: ignore[misc]
+    referrals: Counter[str] = Counter(
+        dict(located.order_by().values(column).annotate(n=Count("pk")).values_list(column, "n"))
+    )
+    demand: dict[str, Counter[str]] = defaultdict(Counter)
+    rows = (
+        CaseCode.objects.filter(case__in=located, kind=CaseCode.NEED)  # type: ignore[misc]
+        .order_by()
+        .values(f"case__{column}", "code")
+        .annotate(n=Count("pk"))
+        .values_list(f"case__{column}", "code", "n")
+    )
+    for area, category, n in rows:
+        if area in referrals and category is not None:
+            demand[area][category] += n
+    return referrals, demand
+
+
+def _demand(cases: Rows, zone_field: str) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Referrals by area, and by area and need, counted from the source rows."""
+    zone_path = path(cases, "data_zone")
+    located_cases = cases.exclude(**{zone_path: ""})
     by_zone = dict(
         located_cases.order_by()
-        .values("person__data_zone")
-        .annotate(n=Count("id"))
-        .values_list("person__data_zone", "n")
+        .values(zone_path)
+        .annotate(n=Count("pk"))
+        .values_list(zone_path, "n")
     )
     zone_area = dict(
         DataZone.objects.filter(code__in=list(by_zone)).values_list("code", zone_field)
@@ -121,19 +150,34 @@ def gaps(cases: QuerySet[Case], level: str) -> list[AreaGaps]:
     for zone, n in by_zone.items():
         if zone_area.get(zone):
             referrals[zone_area[zone]] += n
-    area_codes = set(referrals)
-    if not area_codes:
-        return []
     demand: dict[str, Counter[str]] = defaultdict(Counter)
     for area, category, n in reason_counts(
         located_cases,
-        group="person__data_zone",
-        codes="referral__reasons",
+        group=zone_path,
+        codes=path(cases, "reasons"),
         categories=REASON_CATEGORIES,
         group_through=(DataZone, "code", zone_field),
     ):
-        if area in area_codes and category is not None:
+        if area in referrals and category is not None:
             demand[area][category] += n
+    return referrals, demand
+
+
+def gaps(cases: Rows, level: str) -> list[AreaGaps]:
+    model, zone_field, postcode_field = LEVELS[level]
+    # Each case's area, by the data zone of its person's postcode: referrals counted per zone
+    # by the database, zones looked up once; demand counted per area and need by the database
+    # (the zone joined to its area).
+    if kept_rows(cases):
+        referrals, demand = _kept_demand(cases, level)
+        area_codes = set(referrals)
+        if not area_codes:
+            return []
+    else:
+        referrals, demand = _demand(cases, zone_field)
+        area_codes = set(referrals)
+        if not area_codes:
+            return []
     zones = DataZone.objects.filter(**{f"{zone_field}__in": area_codes})
     population = dict(
         zones.values(zone_field).annotate(p=Sum("population")).values_list(zone_field, "p")

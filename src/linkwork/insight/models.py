@@ -77,3 +77,136 @@ class ResearchExtract(models.Model):
 
     def __str__(self) -> str:
         return f"research extract #{self.pk}"
+
+
+class CaseFact(models.Model):
+    """One row per case: what insight's dashboards count, kept instead of recomputed from the
+    referrals, cases, people and encounters on every request (decision 0014). Rebuilt from the
+    source rows by `linkwork.insight.kept` (in full, or only the cases a change touched); read
+    only through `selectors.facts`, which scopes it to one programme. No names, no CHI: the
+    person is a key and the attributes insight counts by."""
+
+    case = models.OneToOneField(
+        "casework.Case",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    programme = models.ForeignKey(
+        Organisation, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    practice = models.ForeignKey(
+        Organisation, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    link_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    person_id = models.BigIntegerField()
+    received_at = models.DateTimeField()
+    source = models.CharField(max_length=10)
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=20)
+    data_zone = models.CharField(max_length=9, blank=True)
+    #: Areas of the data zone: HSCP, council area, intermediate zone ("" when not known).
+    hscp = models.CharField(max_length=9, blank=True)
+    council_area = models.CharField(max_length=9, blank=True)
+    intermediate_zone = models.CharField(max_length=9, blank=True)
+    simd_quintile = models.PositiveSmallIntegerField(null=True)
+    simd_decile = models.PositiveSmallIntegerField(null=True)
+    sex = models.CharField(max_length=20, blank=True)
+    ethnicity = models.CharField(max_length=40, blank=True)
+    disability = models.CharField(max_length=20, blank=True)
+    #: Age in whole years on the day (UTC) the referral was received.
+    age = models.IntegerField(null=True)
+    #: Contacts attended and not attended.
+    contacts = models.IntegerField(default=0)
+    dnas = models.IntegerField(default=0)
+    #: From referral to the first attended contact.
+    wait = models.DurationField(null=True)
+    discharge_reason = models.CharField(max_length=20, blank=True)
+    #: Attended (or is attending) a community service the case was linked to.
+    engaged = models.BooleanField(default=False)
+    #: The case's links to community services: by kind, and at each closed-loop stage.
+    links_signposted = models.IntegerField(default=0)
+    links_supported = models.IntegerField(default=0)
+    links_accompanied = models.IntegerField(default=0)
+    links_sent = models.IntegerField(default=0)
+    links_accepted = models.IntegerField(default=0)
+    links_attended = models.IntegerField(default=0)
+    links_attending = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["programme", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"case fact {self.pk}"
+
+
+class OutcomeFact(models.Model):
+    """Per case and instrument with a baseline administration: the primary score's first valid
+    baseline and latest later valid score (None when there is none), as the Outcomes dashboard
+    pairs them. ``baseline`` is None for a case whose baseline has no valid score (it still
+    makes the instrument appear, as before)."""
+
+    case = models.ForeignKey(
+        CaseFact, on_delete=models.DO_NOTHING, db_constraint=False, related_name="outcomes"
+    )
+    instrument = models.CharField(max_length=40)
+    baseline = models.FloatField(null=True)
+    followup = models.FloatField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "instrument"])]
+
+    def __str__(self) -> str:
+        return f"outcome fact {self.case_id} {self.instrument}"
+
+
+class CaseCode(models.Model):
+    """The codes of a case's kept facts that a case has several of: each reason its referral
+    lists (kind "r", as listed; one row with no code when it lists none) and each need its
+    reasons meet (kind "n", the directory categories of `gaps.REASON_CATEGORIES`, once each)."""
+
+    REASON, NEED = "r", "n"
+
+    case = models.ForeignKey(
+        CaseFact, on_delete=models.DO_NOTHING, db_constraint=False, related_name="codes"
+    )
+    kind = models.CharField(max_length=1)
+    code = models.CharField(max_length=100, null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["case", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.code}"
+
+
+class FactChange(models.Model):
+    """That source rows of some case changed since the kept facts were built: appended by
+    signal receivers in the writing transaction (an insert, so concurrent writers never wait on
+    each other), consumed by the next refresh. All keys empty: rebuild everything."""
+
+    case_id = models.BigIntegerField(null=True)
+    referral_id = models.BigIntegerField(null=True)
+    person_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"fact change {self.pk}"
+
+
+class KeptState(models.Model):
+    """One row: when the kept facts were last brought up to date (shown as "figures as of"),
+    and a row to lock so that refreshes never run at once."""
+
+    built = models.BooleanField(default=False)
+    refreshed_at = models.DateTimeField(null=True)
+    seconds = models.FloatField(null=True)
+
+    def __str__(self) -> str:
+        return f"kept facts as of {self.refreshed_at}"

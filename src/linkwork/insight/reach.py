@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import (
     Case,
     CharField,
@@ -28,10 +29,9 @@ from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan, LessTh
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.choices import Ethnicity, Sex, YesNoPrefer
-from linkwork.casework.models import Case as CaseModel
 from linkwork.casework.models import Person
 from linkwork.insight import statistics as st
-from linkwork.insight.selectors import SIMD_VERSION
+from linkwork.insight.selectors import SIMD_VERSION, Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 from linkwork.places.models import DataZone
 
@@ -76,13 +76,62 @@ class Reach:
     hscps: list[str]
 
 
-def _people(cases: QuerySet[CaseModel]) -> QuerySet[Person]:
-    return Person.objects.filter(pk__in=cases.values("person_id"))
+#: What Reach counts people by; with the kept facts all counted in one query.
+PERSON_FIELDS = ("simd_quintile", "simd_decile", "sex", "ethnicity", "disability")
+NUMERIC_FIELDS = {"simd_quintile", "simd_decile", "age"}
+#: People by each of PERSON_FIELDS, referrals by "age", and the HSCPs people live in.
+KeptCounts = dict[str, dict[object, int]]
 
 
-def _simd(people: QuerySet[Person], zones: QuerySet[DataZone], level: str) -> SimdReach:
+def kept_counts(facts: Rows) -> KeptCounts:
+    """From the kept facts in one query: people (each once, however many cases they have in
+    the period) by each of PERSON_FIELDS, referrals by age at referral, and cases by HSCP. A
+    person's attributes are the same on each of their cases' rows (they are rebuilt together)."""
+    db = connections[facts.db]
+    sql, params = (
+        facts.order_by().values("person_id", "age", "hscp", *PERSON_FIELDS).query.sql_with_params()
+    )
+    people = ", ".join(f"MIN(f.{name}) AS {name}" for name in PERSON_FIELDS)
+    parts = [
+        f"SELECT '{name}', CAST({name} AS TEXT), COUNT(*) FROM p GROUP BY {name}"  # noqa: S608  (constant names)
+        for name in PERSON_FIELDS
+    ]
+    parts.append("SELECT 'age', CAST(age AS TEXT), COUNT(*) FROM f GROUP BY age")
+    parts.append("SELECT 'hscp', hscp, COUNT(*) FROM f WHERE hscp <> '' GROUP BY hscp")
+    # Only constant SQL and Django's compiled query are formatted in.
+    query = (
+        f"WITH f AS ({sql}), p AS (SELECT f.person_id, {people} FROM f GROUP BY f.person_id) "  # noqa: S608
+        + " UNION ALL ".join(parts)
+    )
+    out: KeptCounts = {name: {} for name in (*PERSON_FIELDS, "age", "hscp")}
+    with db.cursor() as cursor:
+        cursor.execute(query, params)
+        for name, value, n in cursor.fetchall():
+            key = int(value) if value is not None and name in NUMERIC_FIELDS else value
+            out[name][key] = int(n)
+    return out
+
+
+def _people(cases: Rows) -> KeptCounts | QuerySet[Person]:
+    """Who to count people in: the counts from the kept facts, or the people of the cases."""
+    if kept_rows(cases):
+        return kept_counts(cases)
+    return Person.objects.filter(pk__in=cases.values("person_id"))  # type: ignore[misc]
+
+
+def _people_by(people: KeptCounts | QuerySet[Person], field: str) -> dict[object, int]:
+    """People by the value of one of their attributes, each counted once."""
+    if isinstance(people, dict):
+        return people[field]
+    rows = people.values(field).annotate(n=Count("id")).order_by()
+    return dict(rows.values_list(field, "n"))
+
+
+def _simd(
+    people: KeptCounts | QuerySet[Person], zones: QuerySet[DataZone], level: str
+) -> SimdReach:
     field = f"simd_{level}"
-    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    counts = _people_by(people, field)
     population = dict(zones.values(field).annotate(p=Sum("population")).values_list(field, "p"))
     top = 5 if level == "quintile" else 10
     ref_people, ref_pop = counts.get(top, 0), population.get(top) or 0
@@ -123,9 +172,15 @@ def age_at(born: str, day: Expression) -> Expression:
     )
 
 
-def _age_band_counts(cases: QuerySet[CaseModel]) -> Counter[str]:
+def _age_band_counts(cases: Rows, kept: KeptCounts | None = None) -> Counter[str]:
     """Referrals by age band at referral (the date in UTC, as stored), counted by the
     database."""
+    counts: Counter[str] = Counter()
+    if kept_rows(cases):  # the age is kept: counted by age, banded here
+        by_age = kept["age"] if kept is not None else kept_counts(cases)["age"]
+        for age, n in by_age.items():
+            counts[_age_band(age) if isinstance(age, int) else str(_("Not recorded"))] += n
+        return counts
     received = TruncDate("referral__received_at", tzinfo=dt.UTC)
     age = age_at("person__date_of_birth", received)
     band = Case(
@@ -141,7 +196,6 @@ def _age_band_counts(cases: QuerySet[CaseModel]) -> Counter[str]:
         output_field=CharField(),
     )
     rows = cases.annotate(band=band).order_by().values("band").annotate(n=Count("id"))
-    counts: Counter[str] = Counter()
     for row in rows:
         counts[row["band"] or str(_("Not recorded"))] += row["n"]
     return counts
@@ -155,9 +209,14 @@ def _age_band(age: int) -> str:
 
 
 def _category_table(
-    key: str, title: str, row_label: str, people: QuerySet[Person], field: str, choices: dict
+    key: str,
+    title: str,
+    row_label: str,
+    people: KeptCounts | QuerySet[Person],
+    field: str,
+    choices: dict[str, object],
 ) -> CountTable:
-    counts = dict(people.values(field).annotate(n=Count("id")).values_list(field, "n"))
+    counts = _people_by(people, field)
     rows = [(str(label), counts.get(code, 0)) for code, label in choices.items()]
     rows.append((str(_("Not recorded")), counts.get("", 0)))
     return CountTable(
@@ -170,16 +229,14 @@ def _category_table(
     )
 
 
-def reach(cases: QuerySet[CaseModel]) -> Reach:
+def reach(cases: Rows) -> Reach:
     people = _people(cases)
-    hscps = sorted(
-        set(
-            DataZone.objects.filter(
-                code__in=people.exclude(data_zone="").values("data_zone")
-            ).values_list("hscp_id", flat=True)
-        )
-        - {None}
-    )
+    zone = path(cases, "data_zone")
+    if isinstance(people, dict):  # the HSCPs of the kept facts' data zones
+        hscps = sorted(str(code) for code in people["hscp"])
+    else:
+        in_zones = DataZone.objects.filter(code__in=cases.exclude(**{zone: ""}).values(zone))
+        hscps = sorted(set(in_zones.values_list("hscp_id", flat=True)) - {None})
     zones = DataZone.objects.filter(hscp_id__in=hscps)
     quintiles = _simd(people, zones, "quintile")
     deciles = _simd(people, zones, "decile")
@@ -189,7 +246,7 @@ def reach(cases: QuerySet[CaseModel]) -> Reach:
     people_share = q1.people / known if known else None
     pop_share = q1.population / pop if pop else None
     index = people_share / pop_share if people_share is not None and pop_share else None
-    ages = _age_band_counts(cases)
+    ages = _age_band_counts(cases, people if isinstance(people, dict) else None)
     band_order = [_age_band(low) for low, _high in AGE_BANDS] + [str(_("Not recorded"))]
     tables = [
         CountTable(

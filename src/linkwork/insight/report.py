@@ -8,15 +8,13 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from linkwork.casework.models import Case
 from linkwork.insight import charts
 from linkwork.insight.activity import Activity, Measure, activity
 from linkwork.insight.effects import InstrumentEffect, effects
 from linkwork.insight.reach import Reach, reach
-from linkwork.insight.selectors import SIMD_VERSION, Filters
+from linkwork.insight.selectors import SIMD_VERSION, Filters, Rows
 from linkwork.insight.statistics import MIN_GROUP, MIN_LEVEL, MIN_MODEL_PEOPLE, MIN_PRACTICES
 from linkwork.insight.tables import PublishedTable
 
@@ -178,7 +176,7 @@ def methods(results: list[InstrumentEffect]) -> list[str]:
     return paragraphs
 
 
-def build(cases: QuerySet[Case], filters: Filters) -> Report:
+def build(cases: Rows, filters: Filters) -> Report:
     act = activity(cases)
     rch = reach(cases)
     results = effects(cases)

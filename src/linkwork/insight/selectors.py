@@ -13,7 +13,7 @@ from django.utils import timezone
 from linkwork.casework.models import Case
 from linkwork.core import policy
 from linkwork.core.models import Organisation
-from linkwork.insight.models import Programme
+from linkwork.insight.models import CaseFact, Programme
 from linkwork.insight.policy import VIEW, VIEW_UNSUPPRESSED
 from linkwork.places.models import DataZone
 
@@ -72,10 +72,15 @@ def practices(programme: Programme) -> QuerySet[Organisation]:
     ).order_by("name")
 
 
-def cases(programme: Programme, filters: Filters) -> QuerySet[Case]:
-    """The programme's cases whose referral arrived in the period, narrowed by the filters."""
+def _bounds(filters: Filters) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(filters.start, dt.time.min, tzinfo=dt.UTC)
     end = dt.datetime.combine(filters.end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+    return start, end
+
+
+def cases(programme: Programme, filters: Filters) -> QuerySet[Case]:
+    """The programme's cases whose referral arrived in the period, narrowed by the filters."""
+    start, end = _bounds(filters)
     qs = Case.objects.filter(
         practice__programme_id=programme.pk,
         referral__received_at__gte=start,
@@ -89,3 +94,62 @@ def cases(programme: Programme, filters: Filters) -> QuerySet[Case]:
         zones = DataZone.objects.filter(hscp_id=filters.hscp).values("code")
         qs = qs.filter(person__data_zone__in=zones)
     return qs
+
+
+def facts(programme: Programme, filters: Filters) -> QuerySet[CaseFact]:
+    """The kept facts (decision 0014) of the same cases as `cases`: the only way insight reads
+    them, so they are scoped exactly as the cases are (one programme, its practices' cases)."""
+    start, end = _bounds(filters)
+    qs = CaseFact.objects.filter(
+        programme_id=programme.pk, received_at__gte=start, received_at__lt=end
+    )
+    if filters.practice_id:
+        qs = qs.filter(practice_id=filters.practice_id)
+    if filters.link_worker_id:
+        qs = qs.filter(link_worker_id=filters.link_worker_id)
+    if filters.hscp:
+        qs = qs.filter(hscp=filters.hscp)
+    return qs
+
+
+#: What a dashboard counts: the kept facts, or the cases themselves (before the facts are
+#: built); every figure is the same from either.
+Rows = QuerySet[CaseFact] | QuerySet[Case]
+
+
+@dataclass(frozen=True)
+class Counted:
+    rows: Rows
+    #: When the kept facts were last brought up to date; None: counted from the source rows.
+    as_of: dt.datetime | None
+
+
+def counted(programme: Programme, filters: Filters) -> Counted:
+    """The rows a dashboard counts for a programme and filters: the kept facts, brought up to
+    date first when few changes wait (`kept.current`), else the cases themselves."""
+    from linkwork.insight import kept
+
+    as_of = kept.current()
+    if as_of is None:
+        return Counted(cases(programme, filters), None)
+    return Counted(facts(programme, filters), as_of)
+
+
+#: Source-row paths of what the dashboards group by, and the same on the kept facts.
+CASE_FIELDS = {
+    "received_at": "referral__received_at",
+    "source": "referral__source",
+    "reasons": "referral__reasons",
+    "data_zone": "person__data_zone",
+    "case_id": "id",
+}
+FACT_FIELDS = {name: name for name in CASE_FIELDS}
+
+
+def kept_rows(rows: Rows) -> bool:
+    return rows.model is CaseFact
+
+
+def path(rows: Rows, name: str) -> str:
+    """The path of ``name`` (a key of CASE_FIELDS) in ``rows``' model."""
+    return (FACT_FIELDS if kept_rows(rows) else CASE_FIELDS)[name]

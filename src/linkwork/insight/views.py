@@ -115,7 +115,9 @@ def activity_view(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     context = scope.context(page="activity")
     if scope.filters:
-        result = activity(selectors.cases(scope.programme, scope.filters))
+        counted = selectors.counted(scope.programme, scope.filters)
+        context["as_of"] = counted.as_of
+        result = activity(counted.rows)
         context["sections"] = _chart_list(publish(result.tables, scope.suppressed))
         context["measures"] = shown_measures(result.measures, scope.suppressed)
     return render(request, "insight/activity.html", context)
@@ -135,7 +137,9 @@ def reach_view(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     context = scope.context(page="reach")
     if scope.filters:
-        result = reach(selectors.cases(scope.programme, scope.filters))
+        counted = selectors.counted(scope.programme, scope.filters)
+        context["as_of"] = counted.as_of
+        result = reach(counted.rows)
         quintile_hidden = any(x["hidden"] for x in _rate_rows(result.quintiles, scope.suppressed))
         context.update(
             reach=result,
@@ -155,7 +159,9 @@ def outcomes_view(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     context = scope.context(page="outcomes")
     if scope.filters:
-        results = effects(selectors.cases(scope.programme, scope.filters))
+        counted = selectors.counted(scope.programme, scope.filters)
+        context["as_of"] = counted.as_of
+        results = effects(counted.rows)
         context["effects"] = [
             {"effect": e, "chart": charts.dose_response(e), "id": f"chart-dose-{e.code}"}
             for e in results
@@ -177,10 +183,13 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow([_("The filters are not valid.")])
         response.status_code = 400
         return response
-    cases = selectors.cases(scope.programme, scope.filters)
+    counted = selectors.counted(scope.programme, scope.filters)
+    cases = counted.rows
     tables = activity(cases).tables + reach(cases).tables
     writer.writerow([_("Programme"), scope.programme.name])
     writer.writerow([_("Period"), scope.filters.start, scope.filters.end])
+    if counted.as_of:
+        writer.writerow([_("Figures as of"), counted.as_of.isoformat(timespec="minutes")])
     writer.writerow(
         [
             _("Disclosure control"),
@@ -235,9 +244,9 @@ def report_view(request: HttpRequest) -> HttpResponse:
     policy.check(request.user, EXPORT, scope.programme)
     context = scope.context(page="report", references=report.REFERENCES)
     if scope.filters:
-        context["report"] = report.build(
-            selectors.cases(scope.programme, scope.filters), scope.filters
-        )
+        counted = selectors.counted(scope.programme, scope.filters)
+        context["as_of"] = counted.as_of
+        context["report"] = report.build(counted.rows, scope.filters)
     return render(request, "insight/report.html", context)
 
 
@@ -251,11 +260,13 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     policy.check(request.user, EXPORT, scope.programme)
     if scope.filters is None:
         return HttpResponse(_("The filters are not valid."), status=400, content_type="text/plain")
-    built = report.build(selectors.cases(scope.programme, scope.filters), scope.filters)
+    counted = selectors.counted(scope.programme, scope.filters)
+    built = report.build(counted.rows, scope.filters)
     html = render_to_string(
         "insight/report_pdf.html",
         scope.context(
             report=built,
+            as_of=counted.as_of,
             references=report.REFERENCES,
             svgs=[
                 {"title": c["title"], "uri": report.svg_data_uri(c["spec"])} for c in built.charts
@@ -301,7 +312,9 @@ def gaps_view(request: HttpRequest) -> HttpResponse:
         sorts=list(GAP_SORTS),
     )
     if scope.filters:
-        areas = gaps.gaps(selectors.cases(scope.programme, scope.filters), level)
+        counted = selectors.counted(scope.programme, scope.filters)
+        context["as_of"] = counted.as_of
+        areas = gaps.gaps(counted.rows, level)
         if scope.suppressed:
             for area in areas:
                 if 0 < area.referrals < MIN_SHOWN:

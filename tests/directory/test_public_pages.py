@@ -52,8 +52,11 @@ def test_invalid_postcode_is_a_form_error_not_a_500(client: Client) -> None:
     assert response.status_code == 200
     assert "ds_error-summary" in html and 'href="#id_postcode"' in html
     f.postcode("PH1 5PH")
-    unknown = client.get("/services/", {"postcode": "PH1 9ZZ"}).content.decode()
-    assert "We could not find the postcode PH1 9ZZ" in unknown
+    unknown = client.get("/services/", {"postcode": "AB10 9ZZ"}).content.decode()
+    assert "ds_error-summary" in unknown and "AB10 9ZZ" in unknown
+    # a postcode we do not list, in a district we know: searched near it, and said so
+    near = client.get("/services/", {"q": "walk", "postcode": "PH1 9ZZ"}).content.decode()
+    assert "We do not know the postcode PH1 9ZZ exactly: showing what is near PH1." in near
 
 
 def test_search_without_javascript_lists_results(client: Client, walk: object) -> None:

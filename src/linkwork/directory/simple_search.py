@@ -34,11 +34,9 @@ def filtered(params: SearchParams):  # type: ignore[no-untyped-def]
 
 def _place(params: SearchParams) -> selectors.Place | None:
     if params.latitude is not None and params.longitude is not None:
-        codes: tuple[str, ...] = ()
-        if params.postcode:
-            found = selectors.place_for_postcode(params.postcode)
-            codes = found.area_codes if found else ()
-        return selectors.Place(params.postcode, params.latitude, params.longitude, codes)
+        found = selectors.place_for_postcode(params.postcode) if params.postcode else None
+        codes, near = (found.area_codes, found.approximate) if found else ((), "")
+        return selectors.Place(params.postcode, params.latitude, params.longitude, codes, near)
     if params.postcode:
         return selectors.place_for_postcode(params.postcode)
     return None

@@ -136,8 +136,8 @@ def reset_places() -> None:
 def resolve_place(params: SearchParams) -> selectors.Place | None:
     if params.latitude is not None and params.longitude is not None:
         found = place_for_postcode(params.postcode) if params.postcode else None
-        codes = found.area_codes if found else ()
-        return selectors.Place(params.postcode, params.latitude, params.longitude, codes)
+        codes, near = (found.area_codes, found.approximate) if found else ((), "")
+        return selectors.Place(params.postcode, params.latitude, params.longitude, codes, near)
     if params.postcode:
         return place_for_postcode(params.postcode)
     return None

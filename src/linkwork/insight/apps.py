@@ -17,3 +17,10 @@ class InsightConfig(AppConfig):
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="insight-sqlite")
         kept.connect()
+        kept.on_backlog(_enqueue_refresh)
+
+
+def _enqueue_refresh() -> None:
+    from linkwork.insight.tasks import refresh_kept_task
+
+    refresh_kept_task.enqueue()

@@ -12,28 +12,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from django.core.cache import caches
-from django.db.models import Case as DjCase
 from django.db.models import (
     Count,
-    Exists,
     F,
-    FloatField,
-    Max,
-    OuterRef,
-    Q,
     QuerySet,
-    Value,
-    When,
-    Window,
 )
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, FirstValue, RowNumber, TruncDate
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
-from linkwork.casework.models import Case, Encounter, ServiceLink
+from linkwork.casework.models import Case, Encounter
 from linkwork.insight import statistics as st
+from linkwork.insight.fact_sources import age_at, engaged_cases, primary_score, score_windows
 from linkwork.insight.models import CaseFact, OutcomeFact
-from linkwork.insight.reach import age_at
 from linkwork.insight.selectors import Rows, kept_rows
 from linkwork.outcomes import definitions
 from linkwork.outcomes.models import Administration, TimePoint
@@ -63,25 +53,6 @@ class InstrumentEffect:
     excluded: dict[str, int] = field(default_factory=dict)
 
 
-def primary_score(code: str) -> definitions.Score | None:
-    """The score insight analyses: the first with a minimal important difference, else the
-    first with a direction."""
-    inst = definitions.get(code)
-    with_mid = [s for s in inst.scores if s.mid is not None and s.better]
-    if with_mid:
-        return with_mid[0]
-    directed = [s for s in inst.scores if s.better]
-    return directed[0] if directed else None
-
-
-def _engaged_cases(case: str = "pk") -> Exists:
-    return Exists(
-        ServiceLink.objects.filter(case=OuterRef(case)).filter(
-            Q(first_attended_on__isnull=False) | Q(status__in=["attending", "stopped"])
-        )
-    )
-
-
 def attended_contacts(cases: QuerySet[Case], instruments: list[str]) -> dict[int, int]:
     """Contacts attended by each case with a baseline score on any of the instruments (cases
     without an attended contact are left out: they had none), counted by the database."""
@@ -97,41 +68,6 @@ def attended_contacts(cases: QuerySet[Case], instruments: list[str]) -> dict[int
         .values("case_id")
         .annotate(n=Count("id"))
         .values_list("case_id", "n")
-    )
-
-
-def score_windows(administrations: QuerySet[Administration], key: str) -> QuerySet[Administration]:
-    """One row per case of the administrations with a valid ``key`` score and a baseline among
-    them: ``baseline``/``baseline_at`` (the earliest baseline) and ``latest``/``latest_at``/
-    ``latest_is_baseline`` (the latest administration, ties broken by time point, then score),
-    chosen by window functions. Shared by the direct figures and the kept outcome facts."""
-    score = Cast(KT(f"result__scores__{key}"), FloatField())
-    is_baseline = DjCase(When(time_point=TimePoint.BASELINE, then=Value(1)), default=Value(0))
-    per_case = [F("case_id")]
-    first = [F("is_baseline").desc(), F("administered_at").asc(), F("score").asc()]
-    last = [
-        F("is_baseline").asc(),
-        F("administered_at").desc(),
-        F("time_point").desc(),
-        F("score").desc(),
-    ]
-    return (
-        administrations.annotate(score=score, is_baseline=is_baseline)
-        .filter(score__isnull=False)
-        .annotate(
-            row=Window(RowNumber(), partition_by=per_case, order_by=first),
-            has_baseline=Window(Max("is_baseline"), partition_by=per_case),
-            baseline=Window(FirstValue("score"), partition_by=per_case, order_by=first),
-            baseline_at=Window(
-                FirstValue("administered_at"), partition_by=per_case, order_by=first
-            ),
-            latest=Window(FirstValue("score"), partition_by=per_case, order_by=last),
-            latest_at=Window(FirstValue("administered_at"), partition_by=per_case, order_by=last),
-            latest_is_baseline=Window(
-                FirstValue("is_baseline"), partition_by=per_case, order_by=last
-            ),
-        )
-        .filter(row=1, has_baseline=1)
     )
 
 
@@ -184,7 +120,7 @@ def person_frame(
             age=age_at("case__person__date_of_birth", received),
             sex=F("case__person__sex"),
             simd=F("case__person__simd_quintile"),
-            engaged=_engaged_cases("case_id"),
+            engaged=engaged_cases("case_id"),
         )
         .order_by("case_id")
         .values_list(

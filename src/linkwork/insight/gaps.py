@@ -21,30 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from linkwork.directory.models import Address, Service, ServiceArea, ServiceAtLocation
 from linkwork.directory.taxonomy import default_taxonomy_data
 from linkwork.insight.aggregates import reason_counts
+from linkwork.insight.fact_sources import REASON_CATEGORIES
 from linkwork.insight.models import CaseCode
 from linkwork.insight.selectors import Rows, kept_rows, path
 from linkwork.places.models import HSCP, CouncilArea, DataZone, IntermediateZone, Postcode
 from linkwork.places.postcodes import normalise_postcode
 
-#: Which directory categories meet the need behind each referral reason.
-REASON_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "social_isolation": ("befriending", "volunteering", "arts-culture", "faith-community"),
-    "mental_wellbeing": ("mental-health",),
-    "money": ("money-advice",),
-    "debt": ("debt", "money-advice"),
-    "housing": ("housing",),
-    "homelessness": ("housing",),
-    "employment": ("employability", "learning"),
-    "bereavement": ("bereavement",),
-    "carer_stress": ("carers",),
-    "physical_activity": ("physical-activity", "nature-outdoors"),
-    "weight": ("physical-activity",),
-    "substance_use": ("addiction-recovery",),
-    "long_term_condition": ("long-term-conditions", "disability"),
-    "food": ("food",),
-    "relationships": ("family", "domestic-abuse"),
-    "frequent_attendance": ("befriending", "mental-health"),
-}
 LEVELS: dict[str, tuple[Any, str, str]] = {
     "council_area": (CouncilArea, "council_area_id", "council_area_id"),
     "hscp": (HSCP, "hscp_id", "hscp_id"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,10 +97,9 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
     """The facts of ``cases``, one row per case, as an ORM queryset whose values are
     CASE_COLUMNS prefixed ``k_``: counted and chosen exactly as the direct figures count and
     choose them (`activity`, `reach`, `effects`)."""
-    from linkwork.insight.activity import ATTENDED, DNA
-    from linkwork.insight.effects import _engaged_cases
-    from linkwork.insight.reach import age_at
+    from linkwork.insight.fact_sources import age_at, engaged_cases
 
+    ATTENDED, DNA = Encounter.Attendance.ATTENDED, Encounter.Attendance.DID_NOT_ATTEND
     attended = Q(encounters__attendance=ATTENDED)
     received = TruncDate("referral__received_at", tzinfo=dt.UTC)
 
@@ -144,7 +144,7 @@ def case_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
             output_field=DurationField(),
         ),
         "k_discharge_reason": Coalesce(F("discharge__reason"), Value(""), output_field=CharField()),
-        "k_engaged": _engaged_cases("pk"),
+        "k_engaged": engaged_cases("pk"),
         "k_links_signposted": links(kind=ServiceLink.Kind.SIGNPOSTED),
         "k_links_supported": links(kind=ServiceLink.Kind.SUPPORTED),
         "k_links_accompanied": links(kind=ServiceLink.Kind.ACCOMPANIED),
@@ -174,7 +174,7 @@ def _outcome_rows(cases: QuerySet[Case]) -> int:
     baseline and follow-up as `effects.person_frame` pairs them; then a row without scores for
     each other case and instrument with a baseline administration (which only makes the
     instrument appear, as `effects.instruments_used` does)."""
-    from linkwork.insight.effects import primary_score, score_windows
+    from linkwork.insight.fact_sources import primary_score, score_windows
     from linkwork.outcomes import definitions
 
     quote = connection.ops.quote_name
@@ -225,7 +225,7 @@ def _codes(facts: QuerySet[CaseFact]) -> int:
     """Insert the reasons and needs of ``facts`` (CaseCode): the reasons' JSON list expanded
     once here, as `aggregates.reason_counts` expands it per request."""
     from linkwork.insight.aggregates import json_elements
-    from linkwork.insight.gaps import REASON_CATEGORIES
+    from linkwork.insight.fact_sources import REASON_CATEGORIES
 
     quote = connection.ops.quote_name
     table = quote(CaseCode._meta.db_table)
@@ -336,10 +336,20 @@ def current() -> dt.datetime | None:
     ):
         refresh()
         return as_of()
-    from linkwork.insight.tasks import refresh_kept_task
-
-    transaction.on_commit(lambda: refresh_kept_task.enqueue())
+    for handler in _backlog_handlers:
+        transaction.on_commit(handler)
     return state[1] if built and state else None
+
+
+#: Called (after commit) when a backlog is too big to apply in a request: the app registers
+#: the worker's task here (`apps.py`), so this module does not import the task that imports it.
+_backlog_handlers: list[Callable[[], object]] = []
+
+
+def on_backlog(handler: Callable[[], object]) -> None:
+    """Register what hands a backlog of changes to the worker (once per handler)."""
+    if handler not in _backlog_handlers:
+        _backlog_handlers.append(handler)
 
 
 # Signal receivers: one insert per changed row, in the writing transaction.

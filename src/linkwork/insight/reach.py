@@ -16,21 +16,19 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    Expression,
-    ExpressionWrapper,
-    IntegerField,
     QuerySet,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear, TruncDate
-from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan, LessThanOrEqual
+from django.db.models.functions import TruncDate
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from linkwork.casework.choices import Ethnicity, Sex, YesNoPrefer
 from linkwork.casework.models import Person
 from linkwork.insight import statistics as st
+from linkwork.insight.fact_sources import age_at
 from linkwork.insight.selectors import SIMD_VERSION, Rows, kept_rows, path
 from linkwork.insight.tables import CountTable
 from linkwork.places.models import DataZone
@@ -151,25 +149,6 @@ def _simd(
             )
         )
     return SimdReach(level, rows, counts.get(None, 0), reference=str(top))
-
-
-def age_at(born: str, day: Expression) -> Expression:
-    """Age in whole years on ``day`` (a date expression) of someone born on ``born``: the
-    difference of the years, less one before the birthday in ``day``'s year."""
-    day_month, born_month = ExtractMonth(day), ExtractMonth(born)
-    return ExpressionWrapper(
-        ExtractYear(day)
-        - ExtractYear(born)
-        - Case(
-            When(LessThan(day_month, born_month), then=Value(1)),
-            When(
-                Exact(day_month, born_month) & LessThan(ExtractDay(day), ExtractDay(born)),
-                then=Value(1),
-            ),
-            default=Value(0),
-        ),
-        output_field=IntegerField(),
-    )
 
 
 def _age_band_counts(cases: Rows, kept: KeptCounts | None = None) -> Counter[str]:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from linkwork.core import audit, policy
 from linkwork.insight import selectors
-from linkwork.insight.effects import _engaged_cases, primary_score
+from linkwork.insight.fact_sources import engaged_cases, primary_score
 from linkwork.insight.models import ExtractApproval, Programme, ResearchExtract
 from linkwork.insight.policy import EXTRACT
 from linkwork.outcomes.models import Administration, TimePoint
@@ -108,7 +108,7 @@ def take_extract(
     cases = selectors.cases(programme, filters).annotate(
         attended=Count("encounters", filter=Q(encounters__attendance="attended")),
         dna=Count("encounters", filter=Q(encounters__attendance="did_not_attend")),
-        engaged=_engaged_cases(),
+        engaged=engaged_cases(),
     )
     rows_in = list(
         cases.values_list(

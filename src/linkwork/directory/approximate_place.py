@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from statistics import fmean
 
-from linkwork.places.geo import geometry_contains
+from linkwork.directory.hsds.area_fallback import area_holding_point
 from linkwork.places.postcodes import InvalidPostcode, normalise_postcode
 
 # The last character that can follow a prefix in a stored postcode: a range query
@@ -86,12 +86,10 @@ def areas_holding(lat: float, lon: float) -> tuple[str, ...]:
     """The council area, HSCP and health board (GSS codes) whose boundaries hold the point."""
     from linkwork.places.models import HSCP, CouncilArea, HealthBoard
 
-    codes: list[str] = []
-    for model in (CouncilArea, HSCP, HealthBoard):
-        boundaries: Iterable[tuple[str, dict | None]] = model.objects.exclude(
-            boundary=None
-        ).values_list("code", "boundary")
-        code = next((c for c, b in boundaries if geometry_contains(b, lat, lon)), None)
-        if code:
-            codes.append(str(code))
-    return tuple(codes)
+    found = (
+        area_holding_point(
+            lat, lon, model.objects.exclude(boundary=None).values_list("code", "boundary")
+        )
+        for model in (CouncilArea, HSCP, HealthBoard)
+    )
+    return tuple(str(code) for code in found if code)

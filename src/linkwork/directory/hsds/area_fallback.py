@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from linkwork.places.geo import geometry_contains
@@ -35,7 +36,10 @@ def _postcode_areas(raws: set[object]) -> dict[object, str]:
     }
 
 
-def _point_area(lat: object, lon: object, boundaries: list[tuple[str, Any]]) -> str | None:
+def area_holding_point(
+    lat: object, lon: object, boundaries: Iterable[tuple[str, Any]]
+) -> str | None:
+    """The code of the first boundary holding the point (None for no point or no boundary)."""
     try:
         lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -70,7 +74,7 @@ def home_council_areas(
                     (str(c), b) for c, b in CouncilArea.objects.values_list("code", "boundary")
                 ]
             values = location.values
-            found = _point_area(values.get("latitude"), values.get("longitude"), boundaries)
+            found = area_holding_point(values.get("latitude"), values.get("longitude"), boundaries)
         areas_of_location[lid] = found
     return {
         sid: {a for lid in lids if (a := areas_of_location[lid]) is not None}
